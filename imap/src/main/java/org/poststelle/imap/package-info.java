@@ -1,0 +1,2 @@
+/** Poststelle imap module. */
+package org.poststelle.imap;

@@ -1,0 +1,2 @@
+/** Poststelle pop3 module. */
+package org.poststelle.pop3;

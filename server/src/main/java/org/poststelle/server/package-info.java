@@ -1,0 +1,2 @@
+/** Poststelle server module. */
+package org.poststelle.server;

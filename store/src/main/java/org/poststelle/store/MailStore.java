@@ -1,0 +1,16 @@
+package org.poststelle.store;
+
+import org.poststelle.core.auth.Account;
+
+/**
+ * The mail store behind both front-ends. One instance per server, so POP3 and IMAP share one change
+ * notification path and see the same mailbox at the same moment. Thread-safe.
+ */
+public interface MailStore extends AutoCloseable {
+
+    /** The mailboxes of one account; cheap, one per authenticated session. Creates the account's storage on first use. */
+    UserMailboxes forAccount(Account account);
+
+    @Override
+    void close();
+}
