@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import org.apache.commons.codec.digest.Md5Crypt;
 import org.apache.commons.codec.digest.Sha2Crypt;
 import org.apache.commons.codec.digest.UnixCrypt;
+import org.bouncycastle.crypto.RuntimeCryptoException;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
@@ -37,7 +38,7 @@ final class Crypt {
                 return same(UnixCrypt.crypt(password, hash.substring(0, 2)), hash);
             }
             return false;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | RuntimeCryptoException e) {
             // a malformed stored hash never matches
             return false;
         }

@@ -122,7 +122,8 @@ public final class AccountDatabase {
             return s;
         }
         try {
-            Snapshot loaded = load(stamp, Files.readAllLines(file, StandardCharsets.UTF_8));
+            // lenient decoding: a stray Latin-1 byte in a comment or gecos field must not lock everybody out
+            Snapshot loaded = load(stamp, new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList());
             if (s == null || s.error != null) {
                 LOG.info("users file {}: {} accounts", file, loaded.users.size());
             } else {

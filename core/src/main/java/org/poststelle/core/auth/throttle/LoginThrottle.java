@@ -86,6 +86,10 @@ public final class LoginThrottle {
         return current(byAccount, account);
     }
 
+    int trackedAccounts() {
+        return byAccount.size();
+    }
+
     /** The delay before answering the n-th counted failure. */
     public Duration delayFor(int failures) {
         if (failures <= 0 || config.base().isZero()) {
