@@ -183,7 +183,8 @@ public final class PasswdFileAuthenticator implements Authenticator, AutoCloseab
                 reason = "account disabled";
             } else if (!account.policy().allows(context.protocol())) {
                 reason = context.protocol().id() + " not allowed for the account";
-            } else if (!found.get().allowNets().isEmpty() && !Cidr.anyContains(found.get().allowNets(), context.remote())) {
+            } else if (!found.get().allowNets().isEmpty()
+                    && (context.remote() == null || !Cidr.anyContains(found.get().allowNets(), context.remote()))) {
                 reason = "client address not in allow_nets";
             } else {
                 throttle.success(login);
