@@ -18,10 +18,15 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Null;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -54,7 +59,7 @@ public final class PemFiles {
     /** Loads the chain from {@code certFile} and the key from {@code keyFile} and checks that they belong together. */
     public static KeyMaterial load(Path certFile, Path keyFile) throws CertificateLoadException {
         List<X509Certificate> chain = readCertificates(certFile);
-        PrivateKey key = readPrivateKey(keyFile);
+        PrivateKey key = readPrivateKey(keyFile, curveOf(chain.get(0)));
         checkKeyMatches(key, chain.get(0), certFile, keyFile);
         return new KeyMaterial(key, chain);
     }
@@ -80,9 +85,22 @@ public final class PemFiles {
 
     /** The one private key in the file. */
     public static PrivateKey readPrivateKey(Path file) throws CertificateLoadException {
+        return readPrivateKey(file, null);
+    }
+
+    /**
+     * The one private key in the file; {@code certificateCurve} names the curve of an EC key whose file does
+     * not (a SEC1 key may leave its optional parameters out).
+     */
+    private static PrivateKey readPrivateKey(Path file, ASN1Encodable certificateCurve) throws CertificateLoadException {
         PrivateKeyInfo found = null;
+        ASN1Encodable curve = certificateCurve;
         for (Object o : readObjects(file)) {
             PrivateKeyInfo info = null;
+            if (o instanceof ASN1ObjectIdentifier ecParameters) {
+                // `openssl ecparam -genkey` writes an EC PARAMETERS block (the curve) before the key.
+                curve = ecParameters;
+            }
             if (o instanceof PEMKeyPair pair) {
                 info = pair.getPrivateKeyInfo();
             } else if (o instanceof PrivateKeyInfo pki) {
@@ -101,7 +119,34 @@ public final class PemFiles {
         if (found == null) {
             throw new CertificateLoadException(file + ": no PEM private key (-----BEGIN ... PRIVATE KEY-----) found");
         }
-        return toJdkKey(found, file);
+        return toJdkKey(withCurve(found, curve), file);
+    }
+
+    /** An EC key with the curve named in its algorithm identifier, where the JDK looks for it. */
+    private static PrivateKeyInfo withCurve(PrivateKeyInfo info, ASN1Encodable fallbackCurve) throws CertificateLoadException {
+        AlgorithmIdentifier alg = info.getPrivateKeyAlgorithm();
+        if (!alg.getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey) || hasParameters(alg.getParameters())) {
+            return info;
+        }
+        try {
+            ECPrivateKey sec1 = ECPrivateKey.getInstance(info.parsePrivateKey());
+            ASN1Encodable curve = hasParameters(sec1.getParametersObject()) ? sec1.getParametersObject() : fallbackCurve;
+            if (!hasParameters(curve)) {
+                return info;
+            }
+            return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), sec1);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CertificateLoadException("unreadable EC private key: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasParameters(ASN1Encodable params) {
+        return params != null && !(params instanceof ASN1Null);
+    }
+
+    private static ASN1Encodable curveOf(X509Certificate cert) {
+        AlgorithmIdentifier alg = SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded()).getAlgorithm();
+        return alg.getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey) ? alg.getParameters() : null;
     }
 
     private static PrivateKey toJdkKey(PrivateKeyInfo info, Path file) throws CertificateLoadException {
