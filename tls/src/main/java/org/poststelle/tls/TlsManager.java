@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +54,7 @@ public final class TlsManager implements ServerTls, AutoCloseable {
     private volatile Contexts current;
     private List<FileStamp> loadedStamps = List.of();
     private List<FileStamp> failedStamps;
+    private volatile String reloadProblem;
 
     private TlsManager(TlsConfig config, String hostname, Clock clock) {
         this.config = config;
@@ -148,6 +150,11 @@ public final class TlsManager implements ServerTls, AutoCloseable {
         return reload(true);
     }
 
+    /** Why the last reload failed while the previous certificates are still in use; empty when all is well. */
+    public Optional<String> reloadProblem() {
+        return Optional.ofNullable(reloadProblem);
+    }
+
     synchronized boolean reload(boolean forced) {
         if (config.certificates().isEmpty()) {
             return renewSelfSigned(forced);
@@ -162,12 +169,14 @@ public final class TlsManager implements ServerTls, AutoCloseable {
             current = next;
             loadedStamps = stamps;
             failedStamps = null;
+            reloadProblem = null;
             for (KeyMaterial km : next.materials()) {
                 log.info("TLS: reloaded certificate {}", km.describe());
             }
             return true;
         } catch (ConfigException e) {
             failedStamps = stamps;
+            reloadProblem = e.getMessage();
             if (sameFailure && !forced) {
                 log.debug("TLS: certificate files still unusable, keeping the previous certificates: {}", e.getMessage());
             } else {
