@@ -143,8 +143,9 @@ public final class TlsManager implements ServerTls, AutoCloseable {
     }
 
     /**
-     * Reads the certificate files again now (SIGHUP). Returns whether new certificates are in use; on
-     * failure the previous ones stay and the reason is logged.
+     * Reads the certificate files again now (SIGHUP). Returns whether new connections now get different
+     * certificates; when the files cannot be used the previous certificates stay, the reason is logged and
+     * kept in {@link #reloadProblem()}, and the periodic check retries.
      */
     public boolean reload() {
         return reload(true);
@@ -165,15 +166,20 @@ public final class TlsManager implements ServerTls, AutoCloseable {
         }
         boolean sameFailure = stamps.equals(failedStamps);
         try {
-            Contexts next = build(loadConfigured());
-            current = next;
+            List<KeyMaterial> loaded = loadConfigured();
+            boolean changed = !leaves(loaded).equals(leaves(current.materials()));
+            if (changed) {
+                current = build(loaded);
+                for (KeyMaterial km : loaded) {
+                    log.info("TLS: reloaded certificate {}", km.describe());
+                }
+            } else {
+                log.debug("TLS: certificate files read again, certificates unchanged");
+            }
             loadedStamps = stamps;
             failedStamps = null;
             reloadProblem = null;
-            for (KeyMaterial km : next.materials()) {
-                log.info("TLS: reloaded certificate {}", km.describe());
-            }
-            return true;
+            return changed;
         } catch (ConfigException e) {
             failedStamps = stamps;
             reloadProblem = e.getMessage();
@@ -199,6 +205,14 @@ public final class TlsManager implements ServerTls, AutoCloseable {
         }
         current = build(List.of(km));
         return true;
+    }
+
+    private static List<X509Certificate> leaves(List<KeyMaterial> materials) {
+        List<X509Certificate> out = new ArrayList<>();
+        for (KeyMaterial km : materials) {
+            out.addAll(km.chain());
+        }
+        return out;
     }
 
     private List<FileStamp> stamps() {
