@@ -136,6 +136,14 @@ class PasswdFileAuthenticatorTest {
     }
 
     @Test
+    void anUnknownUserPaysAHashLikeAWrongPassword() {
+        login("nobody@example.com", "x", Protocol.IMAP);
+        login("alice@example.com", "x", Protocol.IMAP);
+        // both failures were decided on a hash thread, after a password check
+        assertThat(time.schedulingThreads()).hasSize(2).allMatch(t -> t.startsWith("auth-hash-"));
+    }
+
+    @Test
     void theDelayGrowsPerAddressAndALockedOutAddressGetsTheSameAnswerEvenForTheRightPassword() {
         for (int i = 1; i <= 5; i++) {
             assertThat(login("user" + i + "@example.com", "guess", Protocol.IMAP)).isInstanceOf(AuthResult.Failure.class);
