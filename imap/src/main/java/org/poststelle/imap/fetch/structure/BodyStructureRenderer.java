@@ -22,15 +22,42 @@ public final class BodyStructureRenderer {
     /** {@code BODYSTRUCTURE} of a message, ready to follow {@code BODYSTRUCTURE }. */
     public static byte[] bodyStructure(MessageStructure message, boolean imap4rev2) {
         ImapOut out = new ImapOut(512);
-        write(out, message.root(), true, imap4rev2);
+        writeMessage(out, message.root(), true, imap4rev2);
         return out.toByteArray();
     }
 
     /** {@code BODY} (no extension data) of a message. */
     public static byte[] body(MessageStructure message, boolean imap4rev2) {
         ImapOut out = new ImapOut(256);
-        write(out, message.root(), false, imap4rev2);
+        writeMessage(out, message.root(), false, imap4rev2);
         return out.toByteArray();
+    }
+
+    /** Writes the body of a top-level message (see {@link #write} for parts). */
+    public static void writeMessage(ImapOut out, MimePart root, boolean extended, boolean imap4rev2) {
+        if (isPlain7bit(root)) {
+            // The reference answers the most common message of all, plain us-ascii text, in its default
+            // (lower-case) spelling whatever the header's case; the strings compare case-insensitively, so
+            // doing the same is free and keeps answers byte-identical.
+            out.atom("(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" ").number(root.bodyLength())
+                    .sp().number(root.bodyLines()).atom(extended ? " NIL NIL NIL NIL)" : ")");
+            return;
+        }
+        write(out, root, extended, imap4rev2);
+    }
+
+    private static boolean isPlain7bit(MimePart p) {
+        if (p.kind() != MimePart.Kind.TEXT || !p.subtype().equalsIgnoreCase("plain")) {
+            return false;
+        }
+        List<MimeParameter> params = p.params();
+        if (!params.isEmpty() && (params.size() != 1 || !params.get(0).name().equalsIgnoreCase("charset")
+                || !params.get(0).value().equalsIgnoreCase(DEFAULT_CHARSET))) {
+            return false;
+        }
+        return p.contentId() == null && p.description() == null
+                && (p.encoding() == null || p.encoding().equalsIgnoreCase("7bit")) && p.md5() == null
+                && p.disposition() == null && p.languages() == null && p.location() == null;
     }
 
     /**
