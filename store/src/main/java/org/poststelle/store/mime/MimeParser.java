@@ -122,9 +122,13 @@ final class MimeParser {
             part.headerLength -= blankLine;
             part.bodyOffset -= blankLine;
             endOffset = part.bodyOffset;
+            endLf--;
+            part.bodyLength = 0;
+            part.bodyLines = 0;
             if (part.kind == MimePart.Kind.MESSAGE) {
                 part.children = List.of(emptyMessage(part.bodyOffset));
             }
+            return;
         }
         part.bodyLength = endOffset - part.bodyOffset;
         part.bodyLines = endLf - lfAtStart;

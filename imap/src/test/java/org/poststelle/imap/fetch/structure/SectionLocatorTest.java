@@ -140,9 +140,11 @@ class SectionLocatorTest {
                 .isEqualTo(new Section.Range(s.root().bodyOffset() + 18, 6));
         assertThat(SectionLocator.locate(s, SectionSpec.of(SectionSpec.Kind.HEADER, 1), true))
                 .isEqualTo(new Section.Range(s.root().bodyOffset(), 18));
-        // IMAP4rev1 shows message/global as a basic part: 1.1 is the part itself, it has no HEADER
-        assertThat(SectionLocator.locate(s, SectionSpec.of(SectionSpec.Kind.FULL, 1, 1)))
+        // IMAP4rev1 shows message/global as a basic part: nothing below it, no HEADER
+        assertThat(SectionLocator.locate(s, SectionSpec.of(SectionSpec.Kind.FULL, 1)))
                 .isEqualTo(new Section.Range(s.root().bodyOffset(), 24));
+        assertThat(SectionLocator.locate(s, SectionSpec.of(SectionSpec.Kind.FULL, 1, 1)))
+                .isInstanceOf(Section.Missing.class);
         assertThat(SectionLocator.locate(s, SectionSpec.of(SectionSpec.Kind.HEADER, 1)))
                 .isInstanceOf(Section.Missing.class);
     }
