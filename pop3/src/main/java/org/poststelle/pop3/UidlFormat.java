@@ -206,6 +206,16 @@ public final class UidlFormat {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof UidlFormat other && other.pattern.equals(pattern);
+    }
+
+    @Override
+    public int hashCode() {
+        return pattern.hashCode();
+    }
+
+    @Override
     public String toString() {
         return pattern;
     }
