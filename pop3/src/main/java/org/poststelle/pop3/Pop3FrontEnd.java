@@ -1,6 +1,7 @@
 package org.poststelle.pop3;
 
 import io.netty.channel.Channel;
+import java.time.Clock;
 import org.poststelle.core.auth.Protocol;
 import org.poststelle.core.net.FrontEnd;
 import org.poststelle.core.net.FrontEndServices;
@@ -19,13 +20,21 @@ public final class Pop3FrontEnd implements FrontEnd {
     private final FrontEndServices services;
     private final ServerTls tls;
     private final MailStore store;
+    private final Clock clock;
 
     /** @param tlsOrNull certificates for STLS; null when TLS is not configured (STLS is then not offered) */
     public Pop3FrontEnd(Pop3Config config, FrontEndServices services, ServerTls tlsOrNull, MailStore store) {
+        this(config, services, tlsOrNull, store, Clock.systemUTC());
+    }
+
+    /** @param clock time for retention expiry and LOGIN-DELAY (tests move it forward) */
+    public Pop3FrontEnd(Pop3Config config, FrontEndServices services, ServerTls tlsOrNull, MailStore store,
+            Clock clock) {
         this.config = config;
         this.services = services;
         this.tls = tlsOrNull;
         this.store = store;
+        this.clock = clock;
     }
 
     @Override
@@ -35,7 +44,7 @@ public final class Pop3FrontEnd implements FrontEnd {
 
     @Override
     public void initChannel(Channel ch, SessionInfo session) {
-        Pop3Pipeline.install(ch, config, services, tls, store);
+        Pop3Pipeline.install(ch, config, services, tls, store, clock);
     }
 
     public Pop3Config config() {

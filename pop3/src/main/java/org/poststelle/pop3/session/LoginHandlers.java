@@ -80,7 +80,7 @@ final class LoginHandlers {
     /** Null when the session is now in TRANSACTION, else the refusal. */
     private static Reply openMaildrop(Pop3Session s, Account account) {
         String user = account.username();
-        Instant now = Instant.now();
+        Instant now = s.clock().instant();
         Duration wait = LoginDelays.remaining(s.store(), user, now);
         if (!wait.isZero()) {
             log.info("{} POP3 user={} refused: login delay", s.info().id(), user);

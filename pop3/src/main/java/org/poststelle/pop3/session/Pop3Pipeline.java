@@ -10,6 +10,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.poststelle.core.metrics.Metrics;
@@ -37,7 +38,7 @@ public final class Pop3Pipeline {
     // calls off the event loop with one-thread-per-channel ordering (see the architecture, Part B)
     @SuppressWarnings("deprecation")
     public static void install(Channel ch, Pop3Config config, FrontEndServices services, ServerTls tls,
-            MailStore store) {
+            MailStore store, Clock clock) {
         ChannelPipeline p = ch.pipeline();
         Pop3RequestDecoder decoder = new Pop3RequestDecoder(config.maxLineLength(), config.maxPipelinedCommands());
         p.addLast(IDLE, idleHandler(config.loginTimeout()));
@@ -46,7 +47,7 @@ public final class Pop3Pipeline {
         p.addLast("pop3-chunked", new ChunkedWriteHandler());
         p.addLast("pop3-encoder", Pop3ResponseEncoder.INSTANCE);
         p.addLast(services.sessionExecutors(), "pop3-session",
-                new Pop3Session(config, services, tls, store, decoder, IDLE));
+                new Pop3Session(config, services, tls, store, clock, decoder, IDLE));
     }
 
     /** Fires when neither a byte arrived nor output made progress for {@code timeout}: a slow RETR is not idle. */

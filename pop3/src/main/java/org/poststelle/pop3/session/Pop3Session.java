@@ -10,6 +10,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,6 +45,7 @@ public final class Pop3Session extends ChannelInboundHandlerAdapter {
     private final FrontEndServices services;
     private final ServerTls tls;
     private final MailStore store;
+    private final Clock clock;
     private final Pop3RequestDecoder decoder;
     private final String idleHandlerName;
     private final ArrayDeque<Pop3Request> queue = new ArrayDeque<>();
@@ -66,11 +68,12 @@ public final class Pop3Session extends ChannelInboundHandlerAdapter {
      * @param idleHandlerName the pipeline name of the IdleStateHandler, replaced after login
      */
     public Pop3Session(Pop3Config config, FrontEndServices services, ServerTls tlsOrNull, MailStore store,
-            Pop3RequestDecoder decoder, String idleHandlerName) {
+            Clock clock, Pop3RequestDecoder decoder, String idleHandlerName) {
         this.config = config;
         this.services = services;
         this.tls = tlsOrNull;
         this.store = store;
+        this.clock = clock;
         this.decoder = decoder;
         this.idleHandlerName = idleHandlerName;
     }
@@ -91,6 +94,10 @@ public final class Pop3Session extends ChannelInboundHandlerAdapter {
 
     MailStore store() {
         return store;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     ServerTls tls() {
