@@ -98,7 +98,7 @@ public final class PasswdFileAuthenticator implements Authenticator, AutoCloseab
 
     @Override
     public CompletionStage<AuthResult> authenticate(String username, String password, AuthContext context) {
-        byte[] pw = password.getBytes(StandardCharsets.UTF_8);
+        byte[] pw = (password == null ? "" : password).getBytes(StandardCharsets.UTF_8);
         String login = UserNames.normalize(username).orElse("");
         if (throttle.lockedOut(context.remote())) {
             return fail(context, login, "client address locked out");
@@ -160,7 +160,7 @@ public final class PasswdFileAuthenticator implements Authenticator, AutoCloseab
         }
         Optional<byte[]> plain = found.filter(AccountRecord::usable).flatMap(r -> r.password().orElseThrow().plaintext());
         byte[] expected = apopDigest(challenge, plain.orElse(new byte[0]));
-        byte[] given = digestHex.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = (digestHex == null ? "" : digestHex).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         boolean verified = MessageDigest.isEqual(expected, given) && plain.isPresent();
         return decide(found, verified, context, login);
     }
@@ -183,7 +183,8 @@ public final class PasswdFileAuthenticator implements Authenticator, AutoCloseab
                 reason = "account disabled";
             } else if (!account.policy().allows(context.protocol())) {
                 reason = context.protocol().id() + " not allowed for the account";
-            } else if (!found.get().allowNets().isEmpty() && !Cidr.anyContains(found.get().allowNets(), context.remote())) {
+            } else if (!found.get().allowNets().isEmpty()
+                    && (context.remote() == null || !Cidr.anyContains(found.get().allowNets(), context.remote()))) {
                 reason = "client address not in allow_nets";
             } else {
                 throttle.success(login);
