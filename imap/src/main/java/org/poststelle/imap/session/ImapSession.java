@@ -103,6 +103,13 @@ public final class ImapSession {
         return extensions;
     }
 
+    /** ENABLE one capability; false when the server cannot enable it. */
+    public boolean enable(String capability) {
+        boolean ok = extensions.enable(capability);
+        out.writer().utf8(extensions.utf8Names());
+        return ok;
+    }
+
     public ImapServices services() {
         return services;
     }
@@ -405,6 +412,10 @@ public final class ImapSession {
         }
         if (!result.isPending() && request.command().equals("IDLE")) {
             ImapFrameDecoder.onEventLoop(ctx.channel(), ImapFrameDecoder::expectCommand);
+        }
+        if (request.command().equals("STARTTLS") && result.after() != Result.After.START_TLS
+                && StartTls.holding(ctx.channel())) {
+            StartTls.refuse(ctx.channel());
         }
         if (!result.isPending()) {
             finish(result);

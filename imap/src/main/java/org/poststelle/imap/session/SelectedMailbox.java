@@ -251,8 +251,17 @@ public final class SelectedMailbox implements AutoCloseable {
 
     /** {@code * msn FETCH (UID u FLAGS (...))} for the message at {@code index}. */
     public void writeFlagsFetch(Responder out, Extensions ext, int index) {
+        writeFlagsFetch(out, ext, index, true);
+    }
+
+    /** {@code * msn FETCH ([UID u] FLAGS (...))} for the message at {@code index}. */
+    public void writeFlagsFetch(Responder out, Extensions ext, int index, boolean withUid) {
         ImapWriter w = out.writer();
-        w.untagged().number(index + 1).atom("FETCH").open().atom("UID").number(view.uid(index)).atom("FLAGS");
+        w.untagged().number(index + 1).atom("FETCH").open();
+        if (withUid) {
+            w.atom("UID").number(view.uid(index));
+        }
+        w.atom("FLAGS");
         writeFlags(w, view.flags(index), !ext.imap4rev2() && isRecent(view.uid(index)));
         w.close().end();
         out.written();
