@@ -80,6 +80,13 @@ public record ImapConfig(int maxLineLength, int maxLineLengthBeforeLogin, int ma
         return d;
     }
 
+    /** The same configuration with another APPENDLIMIT (the store's message size limit may be lower). */
+    public ImapConfig withAppendLimit(long limit) {
+        return new ImapConfig(maxLineLength, maxLineLengthBeforeLogin, maxLiteralSize, maxLiteralSizeBeforeLogin,
+                limit, maxCommandSize, spoolThreshold, spoolDirectory, idleKeepalive, idleRecheck, autologout,
+                autologoutBeforeLogin, maxBadCommands, maxAuthFailures);
+    }
+
     /** Line limit for the current login state. */
     public int lineLimit(boolean authenticated) {
         return authenticated ? maxLineLength : maxLineLengthBeforeLogin;

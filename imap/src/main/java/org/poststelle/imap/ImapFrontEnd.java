@@ -35,7 +35,10 @@ public final class ImapFrontEnd implements FrontEnd {
     /** @param tls the server's TLS, or null when none is configured (STARTTLS is then not offered) */
     public ImapFrontEnd(ImapConfig config, FrontEndServices services, ServerTls tls, MailStore store) {
         this.shared = services;
-        this.services = new ImapServices(config, services, tls, store, ImapCommands.table());
+        long storeLimit = store.maxMessageSize();
+        ImapConfig effective = storeLimit > 0 && storeLimit < config.appendLimit()
+                ? config.withAppendLimit(storeLimit) : config;
+        this.services = new ImapServices(effective, services, tls, store, ImapCommands.table());
     }
 
     @Override
