@@ -14,8 +14,9 @@ final class EnableHandler implements CommandHandler<Enable> {
     public Result handle(Enable cmd, ImapSession s) {
         List<String> enabled = new ArrayList<>();
         for (String cap : cmd.capabilities()) {
-            if (s.enable(cap)) {
-                enabled.add(cap.toUpperCase(java.util.Locale.ROOT));
+            String name = s.enable(cap);
+            if (name != null && !enabled.contains(name)) {
+                enabled.add(name);
             }
         }
         s.out().write(new Enabled(enabled));

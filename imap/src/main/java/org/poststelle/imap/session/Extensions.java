@@ -13,15 +13,17 @@ public final class Extensions {
     private boolean qresync;
     private boolean utf8Accept;
 
-    /** Enables a capability by name; false when it is not one the server can enable. */
-    boolean enable(String capability) {
+    /** Enables a capability by name; returns its canonical name, or null when the server cannot enable it. */
+    String enable(String capability) {
         switch (capability.toUpperCase(Locale.ROOT)) {
-            case "IMAP4REV2" -> imap4rev2 = true;
+            case "IMAP4REV2" -> {
+                imap4rev2 = true;
+                return "IMAP4rev2";
+            }
             default -> {
-                return false;
+                return null;
             }
         }
-        return true;
     }
 
     public boolean imap4rev2() {

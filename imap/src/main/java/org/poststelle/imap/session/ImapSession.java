@@ -103,11 +103,11 @@ public final class ImapSession {
         return extensions;
     }
 
-    /** ENABLE one capability; false when the server cannot enable it. */
-    public boolean enable(String capability) {
-        boolean ok = extensions.enable(capability);
+    /** ENABLE one capability; its canonical name, or null when the server cannot enable it. */
+    public String enable(String capability) {
+        String enabled = extensions.enable(capability);
         out.writer().utf8(extensions.utf8Names());
-        return ok;
+        return enabled;
     }
 
     public ImapServices services() {
