@@ -167,8 +167,9 @@ public final class SelectedMailbox implements AutoCloseable {
         }
         dirty = false; // cleared before reading: a change from now on sets it again
         MailboxSnapshot newer = mailbox.snapshot();
-        if (newer == view) {
-            return;
+        if (newer == view || (ghosts.isEmpty() && newer.highestModSeq() == view.highestModSeq()
+                && newer.size() == view.size() && newer.uidNext() == view.uidNext())) {
+            return; // nothing new: typically the hint of this session's own write, already in the view
         }
         SnapshotDiff diff = SnapshotDiff.between(view, newer);
         if (diff.isEmpty()) {

@@ -78,6 +78,22 @@ public final class ImapTestServer implements AutoCloseable {
         }
     }
 
+    private static TlsManager sharedTls;
+
+    /** One self-signed certificate for all test servers of this JVM: generating one per test is slow. */
+    private static synchronized TlsManager sharedTls() {
+        if (sharedTls == null) {
+            try {
+                Path dir = Files.createTempDirectory("imap-test-tls");
+                dir.toFile().deleteOnExit();
+                sharedTls = TlsManager.selfSigned(dir, "localhost");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sharedTls;
+    }
+
     public static ImapTestServer start(Path dataDir) {
         return start(dataDir, new Options());
     }
@@ -96,9 +112,10 @@ public final class ImapTestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.store = MaildirMailStore.open(StoreConfig.from(ConfigSection.of(Map.of("poll_interval", "500ms")),
-                dataDir), Metrics.noop());
-        this.tls = TlsManager.selfSigned(dataDir, "localhost");
+        // no special folders created at login: scripts see exactly the mailboxes they create; no fsync (speed)
+        this.store = MaildirMailStore.open(StoreConfig.from(ConfigSection.of(Map.of("poll_interval", "500ms",
+                "create_special_folders", "never", "fsync", "false")), dataDir), Metrics.noop());
+        this.tls = sharedTls();
         this.loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.sessions = new DefaultEventExecutorGroup(2);
         Map<String, Object> imap = new HashMap<>(options.imap);
@@ -167,12 +184,11 @@ public final class ImapTestServer implements AutoCloseable {
         plain.close().syncUninterruptibly();
         implicit.close().syncUninterruptibly();
         for (Channel ch : children) {
-            ch.close();
+            ch.close().syncUninterruptibly();
         }
-        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         sessions.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         store.close();
-        tls.close();
         authenticator.close();
     }
 }
