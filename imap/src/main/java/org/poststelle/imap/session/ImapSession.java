@@ -453,10 +453,13 @@ public final class ImapSession {
                 java.time.Duration.ofNanos(System.nanoTime() - started));
         request.release();
         flow.done(ctx.channel());
-        if (result.status() == Status.BAD) {
+        if (result.status() == Status.BAD && result.after() == Result.After.CONTINUE) {
+            out.write(tagged);
             if (countBad()) {
                 return;
             }
+            out.flush();
+            return;
         }
         switch (result.after()) {
             case CLOSE -> {
