@@ -1,7 +1,6 @@
 package org.poststelle.imap.fetch;
 
 import org.poststelle.imap.command.Fetch;
-import org.poststelle.imap.command.FetchItem;
 import org.poststelle.imap.protocol.BadCommandException;
 import org.poststelle.imap.session.CommandHandler;
 import org.poststelle.imap.session.ImapSession;
@@ -20,9 +19,6 @@ import org.poststelle.store.model.UidSet;
 public final class FetchHandler implements CommandHandler<Fetch> {
     @Override
     public Result handle(Fetch cmd, ImapSession s) throws BadCommandException {
-        for (FetchItem item : cmd.items()) {
-            checkSupported(item);
-        }
         SelectedMailbox sel = s.selected();
         MessageSet chosen = sel.resolve(cmd.set(), cmd.uid(), s.savedSearch());
         FetchPlan plan = FetchPlan.of(cmd.items(), cmd.uid());
@@ -47,15 +43,5 @@ public final class FetchHandler implements CommandHandler<Fetch> {
             }
         });
         return b.build();
-    }
-
-    private static void checkSupported(FetchItem item) throws BadCommandException {
-        if (item instanceof FetchItem.BodySection b && !b.section().part().isEmpty() && !PartSections.supported()) {
-            throw new BadCommandException("Part sections are not supported yet");
-        }
-        if ((item == FetchItem.Simple.ENVELOPE || item == FetchItem.Simple.BODY
-                || item == FetchItem.Simple.BODYSTRUCTURE) && !StructureItems.supported()) {
-            throw new BadCommandException(item + " is not supported yet");
-        }
     }
 }

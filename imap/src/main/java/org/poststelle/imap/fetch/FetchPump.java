@@ -1,6 +1,7 @@
 package org.poststelle.imap.fetch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
@@ -46,6 +47,7 @@ final class FetchPump implements ImapSession.OutputPump {
     private final FetchPlan plan;
     private final UidSet seenNow;
     private final boolean recentFlags;
+    private final boolean rev2;
     private final int[] batch = new int[BATCH];
     private final MessageMeta[] metas = new MessageMeta[BATCH];
     private int batchLength;
@@ -60,7 +62,8 @@ final class FetchPump implements ImapSession.OutputPump {
         this.cursor = chosen.cursor();
         this.plan = plan;
         this.seenNow = seenNow;
-        this.recentFlags = !s.extensions().imap4rev2();
+        this.rev2 = s.extensions().imap4rev2();
+        this.recentFlags = !rev2;
     }
 
     @Override
@@ -153,7 +156,7 @@ final class FetchPump implements ImapSession.OutputPump {
                 FetchItem item = plan.items.get(i);
                 Section section = null;
                 if (item instanceof BodySection b) {
-                    SectionData data = SectionData.locate(content, b.section());
+                    var data = SectionData.locate(content, b.section());
                     bodies[i] = body(content, b.partial() ? data.partial(b.offset(), b.length()) : data);
                     continue;
                 }
@@ -180,13 +183,17 @@ final class FetchPump implements ImapSession.OutputPump {
     }
 
     /** Small data as bytes; large ranges as a stream, or a file region when the connection has no TLS. */
-    private Object body(MessageContent content, SectionData data) throws IOException {
-        if (data instanceof SectionData.Computed c) {
+    private Object body(MessageContent content, org.poststelle.imap.fetch.structure.Section data) throws IOException {
+        if (data instanceof org.poststelle.imap.fetch.structure.Section.Bytes c) {
             return c.bytes();
         }
-        SectionData.Range r = (SectionData.Range) data;
+        if (!(data instanceof org.poststelle.imap.fetch.structure.Section.Range r)) {
+            return new byte[0]; // a part that does not exist: an empty string, as the reference server answers
+        }
         if (r.length() <= READ_NOW) {
-            return SectionData.read(content, r.offset(), r.length());
+            try (InputStream in = content.open(r.offset(), r.length())) {
+                return in.readNBytes((int) r.length());
+            }
         }
         if (!StartTls.isActive(s.channel()) && !s.info().implicitTls()) {
             Optional<FileChannel> file = content.openChannel();
@@ -214,7 +221,7 @@ final class FetchPump implements ImapSession.OutputPump {
             case RFC822 -> literal(w.atom("RFC822"), body);
             case RFC822_HEADER -> literal(w.atom("RFC822.HEADER"), body);
             case RFC822_TEXT -> literal(w.atom("RFC822.TEXT"), body);
-            case ENVELOPE, BODY, BODYSTRUCTURE -> StructureItems.write(w, simple, content);
+            case ENVELOPE, BODY, BODYSTRUCTURE -> StructureItems.write(w, simple, content, rev2);
             default -> throw new IllegalStateException("unhandled FETCH item " + simple);
         }
     }

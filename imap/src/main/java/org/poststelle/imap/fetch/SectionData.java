@@ -1,65 +1,37 @@
 package org.poststelle.imap.fetch;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
+import java.util.List;
 import org.poststelle.imap.command.Section;
+import org.poststelle.imap.fetch.structure.SectionLocator;
+import org.poststelle.imap.fetch.structure.SectionSpec;
 import org.poststelle.store.MessageContent;
-import org.poststelle.store.mime.MessageStructure;
 
-/** The bytes of one BODY[section]: a range of the stored message, or bytes computed from it. */
-sealed interface SectionData {
-
-    long length();
-
-    /** The sub-range {@code <offset.length>} (RFC 3501 partial fetch), clipped to the data. */
-    SectionData partial(long offset, long length);
-
-    /** A range of the message in its CRLF form. */
-    record Range(long offset, long length) implements SectionData {
-        @Override
-        public SectionData partial(long from, long count) {
-            long start = Math.min(from, length);
-            return new Range(offset + start, Math.min(count, length - start));
-        }
+/** Turns a parsed BODY[section] into the MIME work's {@link SectionSpec} and locates it in a message. */
+final class SectionData {
+    private SectionData() {
     }
 
-    /** Bytes computed from the message (HEADER.FIELDS, MIME headers of parts). */
-    record Computed(byte[] bytes) implements SectionData {
-        @Override
-        public long length() {
-            return bytes.length;
-        }
-
-        @Override
-        public SectionData partial(long from, long count) {
-            int start = (int) Math.min(from, bytes.length);
-            int end = (int) Math.min(bytes.length, start + count);
-            return new Computed(Arrays.copyOfRange(bytes, start, end));
-        }
+    /** A {@link org.poststelle.imap.fetch.structure.Section.Range}, {@code Bytes} or {@code Missing}. */
+    static org.poststelle.imap.fetch.structure.Section locate(MessageContent content, Section section)
+            throws IOException {
+        return SectionLocator.resolve(content, spec(section));
     }
 
-    /** Locates a top-level section; part numbers go through the MIME structure. */
-    static SectionData locate(MessageContent content, Section section) throws IOException {
-        if (!section.part().isEmpty()) {
-            return PartSections.locate(content, section);
+    static SectionSpec spec(Section s) {
+        List<Integer> part = s.part();
+        int[] path = new int[part.size()];
+        for (int i = 0; i < path.length; i++) {
+            path[i] = part.get(i);
         }
-        MessageStructure s = content.structure();
-        long size = content.size();
-        long header = Math.min(s.headerLength(), size);
-        return switch (section.kind()) {
-            case ALL -> new Range(0, size);
-            case HEADER -> new Range(0, header);
-            case TEXT -> new Range(header, size - header);
-            case HEADER_FIELDS, HEADER_FIELDS_NOT -> new Computed(HeaderFields.select(read(content, 0, header),
-                    section.fields(), section.kind() == Section.Kind.HEADER_FIELDS_NOT));
-            case MIME -> throw new IllegalArgumentException("MIME without a part");
+        SectionSpec.Kind kind = switch (s.kind()) {
+            case ALL -> SectionSpec.Kind.FULL;
+            case HEADER -> SectionSpec.Kind.HEADER;
+            case HEADER_FIELDS -> SectionSpec.Kind.HEADER_FIELDS;
+            case HEADER_FIELDS_NOT -> SectionSpec.Kind.HEADER_FIELDS_NOT;
+            case TEXT -> SectionSpec.Kind.TEXT;
+            case MIME -> SectionSpec.Kind.MIME;
         };
-    }
-
-    static byte[] read(MessageContent content, long offset, long length) throws IOException {
-        try (InputStream in = content.open(offset, length)) {
-            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, length));
-        }
+        return new SectionSpec(path, kind, s.fields());
     }
 }
