@@ -177,8 +177,15 @@ final class MailboxState {
             }
             usage = account.quota().folder(usageKey, k -> new long[2]);
             usage.set(index.size(), index.totalSize());
+            boolean cleanlyClosed;
+            synchronized (this) {
+                cleanlyClosed = header.curMtime >= 0;
+            }
             syncWithDisk(true);
-            queueStaleNames();
+            if (!cleanlyClosed) {
+                // a crash may have left flag renames undone (a clean close does them all)
+                queueStaleNames();
+            }
         } finally {
             commitLock.unlock();
         }
