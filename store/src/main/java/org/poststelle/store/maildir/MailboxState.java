@@ -65,11 +65,7 @@ final class MailboxState {
     private static final int MAX_PENDING_EVENTS = 20_000;
     static final String INDEX_LOCK = "poststelle.lock";
     private static final Fsync NO_FSYNC = new Fsync(false);
-    private static final boolean DBG = Boolean.getBoolean("poststelle.debugBatches");
-    private static final boolean FLUSH_BY_APPENDER = !Boolean.getBoolean("poststelle.flushInBatch");
-    private static final AtomicLong DBG_N = new AtomicLong();
-    private static final AtomicLong DBG_B = new AtomicLong();
-    private static final AtomicLong DBG_T = new AtomicLong();
+
 
     final long serial = SERIALS.incrementAndGet();
     final ReentrantLock commitLock = new ReentrantLock();
@@ -787,15 +783,10 @@ final class MailboxState {
         try {
             long bytes = 0;
             for (NewMessage m : messages) {
-                StagedMessage s = StagedMessage.write(tmp, m, store.config().maxMessageSize());
+                // its flush starts at once, overlapping other appends and the commit in progress
+                StagedMessage s = StagedMessage.write(tmp, m, store.config().maxMessageSize(), store.fsyncExecutor(),
+                        fsync);
                 staged.add(s);
-                if (FLUSH_BY_APPENDER) {
-                    try {
-                        s.flush(fsync);
-                    } catch (IOException e) {
-                        throw new StoreException(StoreException.Reason.TEMPORARY, "cannot store the message", e);
-                    }
-                }
                 bytes += s.crlfSize();
             }
             try (QuotaTracker.Reservation r = account.reserve(policy, bytes, staged.size())) {
@@ -852,13 +843,10 @@ final class MailboxState {
             return;
         }
         List<Path> placed = new ArrayList<>();
-        long dbgStart = System.nanoTime();
         try {
             checkAlive();
             try (DotLock.Held lock = DotLock.acquire(dir, store.config().lockTimeout())) {
-                if (!FLUSH_BY_APPENDER) {
-                    flushStaged(batch);
-                }
+                awaitFlushes(batch);
                 refreshUidlist();
                 long beforeCur = mtime(dir.resolve("cur"));
                 int total = 0;
@@ -912,14 +900,6 @@ final class MailboxState {
                 a.done = true;
                 LockSupport.unpark(a.thread);
             }
-            if (DBG) {
-                long n = DBG_N.addAndGet(batch.size());
-                long b = DBG_B.incrementAndGet();
-                long t = DBG_T.addAndGet(System.nanoTime() - dbgStart);
-                if (b % 100 == 0) {
-                    System.err.printf("batches %d avg size %.1f avg commit %.1f ms%n", b, n / (double) b, t / 1e6 / b);
-                }
-            }
         } catch (IOException | RuntimeException e) {
             for (Path f : placed) {
                 StagedMessage.deleteQuietly(f);
@@ -939,41 +919,16 @@ final class MailboxState {
         maybeCheckpointLocked();
     }
 
-    /**
-     * Flushes the files of a batch in parallel, so concurrent appends share journal commits instead of each
-     * paying for its own; they must be durable before their renames into cur/ are.
-     */
-    private void flushStaged(List<PendingAppend> batch) throws IOException {
-        List<java.util.concurrent.Future<?>> flushes = new ArrayList<>();
-        StagedMessage last = null;
+    /** Waits until the files of a batch are durable; they must be before their renames into cur/ are. */
+    private static void awaitFlushes(List<PendingAppend> batch) throws IOException {
+        IOException failure = null;
         for (PendingAppend a : batch) {
             for (StagedMessage s : a.messages) {
-                if (last != null) {
-                    StagedMessage f = last;
-                    flushes.add(store.fsyncExecutor().submit(() -> {
-                        f.flush(fsync);
-                        return null;
-                    }));
+                try {
+                    s.awaitFlush();
+                } catch (IOException e) {
+                    failure = e;
                 }
-                last = s;
-            }
-        }
-        IOException failure = null;
-        if (last != null) {
-            try {
-                last.flush(fsync);
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
-        for (java.util.concurrent.Future<?> f : flushes) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IOException("interrupted while flushing", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             }
         }
         if (failure != null) {
