@@ -260,6 +260,7 @@ final class MailboxState {
      */
     private void rebuild(UidList.Contents uidlist) throws IOException {
         LOG.info("mailbox {}: building the index from the Maildir files", name);
+        store.metrics().rebuilt();
         IndexFile.Header h = new IndexFile.Header();
         Map<String, UidList.Entry> known = new HashMap<>();
         long maxListed = 0;
@@ -1033,20 +1034,26 @@ final class MailboxState {
             return;
         }
         long maxUid = 0;
+        int ours = 0;
         synchronized (this) {
             for (UidList.Entry e : c.entries) {
                 maxUid = Math.max(maxUid, e.uid());
-                if (index.indexOf(e.uid()) < 0 && e.uid() >= header.uidNext) {
-                    externalUids.put(e.basename(), e);
-                } else if (index.indexOf(e.uid()) < 0 && !grown) {
-                    // an old line of a message expunged here: nothing to adopt
-                    continue;
+                if (index.indexOf(e.uid()) >= 0) {
+                    ours++;
+                } else if (e.uid() >= header.uidNext) {
+                    externalUids.put(e.basename(), e); // another program's UID for a file we will see
                 }
+                // else: an old line of a message expunged here
             }
             header.uidNext = Math.max(header.uidNext, Math.max(maxUid + 1, grown ? 0 : c.nextUid));
             header.uidlistFingerprint = c.fingerprint.encode();
             header.uidlistOffset = c.endOffset;
             header.uidlistLines = grown ? header.uidlistLines + c.entries.size() : c.entries.size();
+        }
+        if (!grown && ours < messageCount()) {
+            // lines of ours are missing (the uidlist is not flushed on its own; after an OS crash the log
+            // knows more): write it anew so Dovecot sees every UID
+            rewriteUidlist();
         }
         if (!externalUids.isEmpty()) {
             fullScanWanted = fullScanWanted || !grown;
@@ -1962,6 +1969,14 @@ final class MailboxState {
     private void scanCur(List<FoundFile> newFiles, List<long[]> renamedRows, List<String> renamedNames,
             Set<Long> vanished) throws IOException {
         Map<String, FoundFile> onDisk = listCur();
+        if (!externalUids.isEmpty()) {
+            // UIDs another program wrote for files that are in neither cur/ nor new/ will never be needed
+            Set<String> present = new HashSet<>(onDisk.keySet());
+            List<FoundFile> inNew = new ArrayList<>();
+            listFiles(dir.resolve("new"), true, inNew);
+            inNew.forEach(f -> present.add(f.base()));
+            externalUids.keySet().retainAll(present);
+        }
         List<Long> missing = new ArrayList<>();
         synchronized (this) {
             for (int i = 0; i < index.size(); i++) {
