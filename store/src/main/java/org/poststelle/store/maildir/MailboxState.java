@@ -1,28 +1,19 @@
 package org.poststelle.store.maildir;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -31,7 +22,6 @@ import java.util.function.Consumer;
 import org.poststelle.core.auth.AccountPolicy;
 import org.poststelle.store.StoreException;
 import org.poststelle.store.model.AppendResult;
-import org.poststelle.store.model.CopyResult;
 import org.poststelle.store.model.FlagOp;
 import org.poststelle.store.model.FlagUpdate;
 import org.poststelle.store.model.Flags;
@@ -95,7 +85,8 @@ final class MailboxState {
     int refs;
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<PendingAppend> pending = new ConcurrentLinkedQueue<>();
+    private final GroupCommit appends = new GroupCommit(this);
+    private final FlagRenames renames = new FlagRenames(this);
     private QuotaTracker.FolderUsage usage;
 
     private final DiskSync disk = new DiskSync(this);
@@ -169,7 +160,7 @@ final class MailboxState {
             disk.syncWithDisk(true);
             if (!cleanlyClosed) {
                 // a crash may have left flag renames undone (a clean close does them all)
-                queueStaleNames();
+                renames.queueStale();
             }
         } finally {
             commitLock.unlock();
@@ -632,176 +623,12 @@ final class MailboxState {
 
     // ------------------------------------------------------------------ append
 
-    private static final class PendingAppend {
-        final List<StagedMessage> messages;
-        final Thread thread = Thread.currentThread();
-        volatile boolean done;
-        long[] uids;
-        RuntimeException failure;
-
-        PendingAppend(List<StagedMessage> messages) {
-            this.messages = messages;
-        }
-    }
-
     AppendResult append(List<NewMessage> messages, AccountPolicy policy) {
-        checkAlive();
-        List<StagedMessage> staged = new ArrayList<>(messages.size());
-        Path tmp = dir.resolve("tmp");
-        try {
-            long bytes = 0;
-            for (NewMessage m : messages) {
-                // its flush starts at once, overlapping other appends and the commit in progress
-                StagedMessage s = StagedMessage.write(tmp, m, store.config().maxMessageSize(), store.fsyncExecutor(),
-                        fsync);
-                staged.add(s);
-                bytes += s.crlfSize();
-            }
-            try (QuotaTracker.Reservation r = account.reserve(policy, bytes, staged.size())) {
-                PendingAppend p = new PendingAppend(staged);
-                pending.add(p);
-                awaitCommit(p);
-                if (p.failure != null) {
-                    throw p.failure;
-                }
-                notifyListeners();
-                store.metrics().appended(staged.size());
-                return new AppendResult(uidValidity(), p.uids);
-            }
-        } finally {
-            for (StagedMessage s : staged) {
-                if (s.channel().isOpen() || Files.exists(s.tmpFile(), LinkOption.NOFOLLOW_LINKS)) {
-                    s.discard();
-                }
-            }
-        }
+        return appends.append(messages, policy);
     }
 
-    /**
-     * Group commit: whoever gets the commit lock commits everything queued, then wakes the next waiter to lead
-     * the following batch; the others sleep until their append is done (they never queue on the lock, so a
-     * finished append returns at once instead of waiting its turn behind the next batch).
-     */
-    private void awaitCommit(PendingAppend p) {
-        while (!p.done) {
-            if (commitLock.tryLock()) {
-                try {
-                    commitAppends();
-                } finally {
-                    commitLock.unlock();
-                }
-                PendingAppend next = pending.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.thread);
-                }
-            } else {
-                LockSupport.parkNanos(this, 2_000_000);
-            }
-        }
-    }
-
-    /** Commits every queued append as one batch. Caller holds commitLock. */
-    private void commitAppends() {
-        List<PendingAppend> batch = new ArrayList<>();
-        PendingAppend p;
-        while ((p = pending.poll()) != null) {
-            batch.add(p);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Path> placed = new ArrayList<>();
-        try {
-            checkAlive();
-            try (DotLock.Held lock = DotLock.acquire(dir, store.config().lockTimeout())) {
-                awaitFlushes(batch);
-                refreshUidlist();
-                long beforeCur = MaildirFiles.mtime(dir.resolve("cur"));
-                int total = 0;
-                for (PendingAppend a : batch) {
-                    total += a.messages.size();
-                }
-                long modSeq;
-                long uid;
-                synchronized (this) {
-                    modSeq = header.highestModSeq + 1;
-                    uid = header.uidNext;
-                }
-                if (uid + total > UidSet.MAX_UID) {
-                    throw new StoreException(StoreException.Reason.LIMIT, "mailbox has used up its UIDs");
-                }
-                long now = Instant.now().getEpochSecond();
-                Change.Appended change = new Change.Appended(modSeq, new int[total], new int[total], new int[total],
-                        new long[total], new long[total], new String[total], new String[total]);
-                StringBuilder lines = new StringBuilder(total * 64);
-                Path cur = dir.resolve("cur");
-                int k = 0;
-                for (PendingAppend a : batch) {
-                    a.uids = new long[a.messages.size()];
-                    for (int m = 0; m < a.messages.size(); m++) {
-                        StagedMessage s = a.messages.get(m);
-                        int bits = toBits(s.flags(), true);
-                        String base = MaildirFilename.newBase(s.fileSize(), s.crlfSize());
-                        String fileName = MaildirFilename.curName(base, bits);
-                        Path target = cur.resolve(fileName);
-                        expect(fileName, null);
-                        MaildirFiles.rename(s.tmpFile(), target);
-                        placed.add(target);
-                        a.uids[m] = uid;
-                        change.uids()[k] = (int) uid;
-                        change.flags()[k] = bits;
-                        change.vsizes()[k] = (int) s.crlfSize();
-                        change.internalDates()[k] = s.internalDate();
-                        change.saveDates()[k] = now;
-                        change.fileNames()[k] = fileName;
-                        change.exts()[k] = "";
-                        lines.append(UidList.line(uid, "", base));
-                        uid++;
-                        k++;
-                    }
-                }
-                writeUidlistLines(lines, total, uid);
-                commitDurably(List.of(change, headerChange(false)), cur);
-                trackCurMtime(beforeCur);
-            }
-            for (PendingAppend a : batch) {
-                a.done = true;
-                LockSupport.unpark(a.thread);
-            }
-        } catch (IOException | RuntimeException e) {
-            for (Path f : placed) {
-                StagedMessage.deleteQuietly(f);
-            }
-            RuntimeException failure = e instanceof StoreException se ? se
-                    : new StoreException(StoreException.Reason.TEMPORARY, "cannot store the message", e);
-            for (PendingAppend a : batch) {
-                a.failure = failure;
-                a.done = true;
-                LockSupport.unpark(a.thread);
-            }
-            if (!(e instanceof StoreException)) {
-                LOG.warn("mailbox {}: append failed: {}", name, e.toString());
-            }
-            return;
-        }
-        maybeCheckpointLocked();
-    }
-
-    /** Waits until the files of a batch are durable; they must be before their renames into cur/ are. */
-    private static void awaitFlushes(List<PendingAppend> batch) throws IOException {
-        IOException failure = null;
-        for (PendingAppend a : batch) {
-            for (StagedMessage s : a.messages) {
-                try {
-                    s.awaitFlush();
-                } catch (IOException e) {
-                    failure = e;
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+    Fsync fsync() {
+        return fsync;
     }
 
     /** Appends uidlist lines for new UIDs (creating the file when missing) and records the new fingerprint. */
@@ -999,7 +826,7 @@ final class MailboxState {
             if (changes > 0) {
                 commit(List.of(new Change.FlagsSet(modSeq, Arrays.copyOf(changedUids, changes),
                         Arrays.copyOf(changedBits, changes), Arrays.copyOf(changedNames, changes))), true);
-                queueRenames(changedUids, changes);
+                renames.queue(changedUids, changes);
             }
             long[] outUids = new long[written];
             Flags[] outFlags = new Flags[written];
@@ -1024,133 +851,9 @@ final class MailboxState {
         return result;
     }
 
-    // ------------------------------------------------------------------ file renames behind flag changes
-
-    /** UIDs whose file name may not show their flags yet; guarded by commitLock. */
-    private int[] renameQueue = new int[0];
-    private int renameQueued;
-    private final AtomicBoolean renameScheduled = new AtomicBoolean();
-
-    private void queueRenames(int[] uids, int n) {
-        if (renameQueued + n > renameQueue.length) {
-            renameQueue = Arrays.copyOf(renameQueue, Math.max(renameQueued + n, renameQueue.length * 2));
-        }
-        System.arraycopy(uids, 0, renameQueue, renameQueued, n);
-        renameQueued += n;
-        if (renameScheduled.compareAndSet(false, true)) {
-            store.syncExecutor().execute(this::flushRenames);
-        }
-    }
-
-    /** Queues every message whose file name does not show its flags (after loading). Caller holds commitLock. */
-    private void queueStaleNames() {
-        int[] stale = new int[16];
-        int n = 0;
-        synchronized (this) {
-            for (int i = 0; i < index.size(); i++) {
-                if (MaildirFilename.flagBits(index.fileName(i)) != index.flags(i)) {
-                    if (n == stale.length) {
-                        stale = Arrays.copyOf(stale, n * 2);
-                    }
-                    stale[n++] = (int) index.uid(i);
-                }
-            }
-        }
-        if (n > 0) {
-            queueRenames(stale, n);
-        }
-    }
-
-    /** Renames files to show their flags, a slice at a time so other writers get their turn. */
-    void flushRenames() {
-        renameScheduled.set(false);
-        boolean more;
-        commitLock.lock();
-        try {
-            if (renameQueued == 0 || deleted || log == null) {
-                return;
-            }
-            renameSlice(1000);
-            more = renameQueued > 0;
-        } catch (IOException e) {
-            LOG.warn("mailbox {}: cannot rename files to show flags: {}", name, e.toString());
-            return;
-        } finally {
-            commitLock.unlock();
-        }
-        if (more && renameScheduled.compareAndSet(false, true)) {
-            store.syncExecutor().execute(this::flushRenames);
-        }
-    }
-
-    /** Caller holds commitLock. */
-    private void renameSlice(int max) throws IOException {
-        int take = Math.min(max, renameQueued);
-        int[] slice = Arrays.copyOfRange(renameQueue, renameQueued - take, renameQueued);
-        renameQueued -= take;
-        Path cur = dir.resolve("cur");
-        int[] doneUids = new int[take];
-        int[] doneBits = new int[take];
-        String[] doneNames = new String[take];
-        int done = 0;
-        long beforeCur = MaildirFiles.mtime(cur);
-        int taken = 0;
-        for (int u : slice) {
-            if (commitLock.hasQueuedThreads() && taken > 0) {
-                break; // a writer is waiting: let it in, continue later
-            }
-            taken++;
-            String oldName;
-            int bits;
-            synchronized (this) {
-                int i = index.indexOf(u & 0xFFFF_FFFFL);
-                if (i < 0) {
-                    continue;
-                }
-                oldName = index.fileName(i);
-                bits = index.flags(i);
-            }
-            if (MaildirFilename.flagBits(oldName) == bits) {
-                continue;
-            }
-            String newName = MaildirFilename.withFlags(oldName, bits);
-            expect(newName, oldName);
-            try {
-                MaildirFiles.rename(cur.resolve(oldName), cur.resolve(newName));
-            } catch (NoSuchFileException e) {
-                disk.wantFullScan(); // another program renamed or removed it; the scan decides
-                continue;
-            }
-            synchronized (this) {
-                int i = index.indexOf(u & 0xFFFF_FFFFL);
-                if (i >= 0) {
-                    index.setFileName(i, newName);
-                }
-            }
-            doneUids[done] = u;
-            doneBits[done] = bits;
-            doneNames[done] = newName;
-            done++;
-        }
-        if (taken < slice.length) {
-            // put back what this slice did not get to
-            queueRenames(Arrays.copyOfRange(slice, taken, slice.length), slice.length - taken);
-        } else if (renameQueued == 0 && renameQueue.length > 4096) {
-            renameQueue = new int[0];
-        }
-        if (done > 0) {
-            // names only (modseq 0): not flushed, a lost record is repaired by the next scan
-            log.append(new Change.FlagsSet(0, Arrays.copyOf(doneUids, done), Arrays.copyOf(doneBits, done),
-                    Arrays.copyOf(doneNames, done)));
-            trackCurMtime(beforeCur);
-        }
-        if (disk.fullScanWanted() && disk.syncWithDisk(false)) {
-            notifyListenersLater();
-        }
-    }
-
-    private void notifyListenersLater() {
-        store.syncExecutor().execute(this::notifyListeners);
+    /** Writes a change to the log without flushing it (a later flush or a scan covers it). Caller holds commitLock. */
+    void logUnflushed(Change change) throws IOException {
+        log.append(change);
     }
 
     /** Bits of keywords that have a name (letters without one are kept as they are). */
@@ -1402,9 +1105,7 @@ final class MailboxState {
             if (deleted || log == null) {
                 return;
             }
-            while (renameQueued > 0) {
-                renameSlice(5000);
-            }
+            renames.finish();
             synchronized (this) {
                 if (header.curMtime != MaildirFiles.mtime(dir.resolve("cur"))) {
                     header.curMtime = -1;
