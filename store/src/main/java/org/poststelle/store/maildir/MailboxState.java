@@ -460,6 +460,11 @@ final class MailboxState {
                 continue;
             }
             int k = keywords.indexOf(kw);
+            if (k < 0 && allocate && !added) {
+                // another program (Dovecot) may have added keywords since: never hand out its letters twice
+                reloadKeywordsIfChanged();
+                k = keywords.indexOf(kw);
+            }
             if (k < 0 && allocate) {
                 k = keywords.add(kw);
                 if (k < 0) {
