@@ -1,10 +1,10 @@
 package org.poststelle.store.maildir;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,23 +38,23 @@ import org.slf4j.LoggerFactory;
  * One Maildir folder as this process knows it, shared by every open handle on it: the in-memory index, the
  * change log, UID assignment and the listeners. There is exactly one per folder per process
  * ({@link AccountStore} makes sure), so all sessions see the same state and hear of every change at once.
+ * Its parts: {@link GroupCommit} (appends), {@link FlagRenames} (file names catching up with flags),
+ * {@link DiskSync} (other programs' changes), {@link Transfer} (copy and move), {@link IndexRebuild}.
  *
  * <p>Locking: {@code commitLock} serializes everything that writes (files, uidlist, log); it is held across
  * fsyncs. The object's monitor guards the in-memory index for short reads and for applying a change, so
- * readers never wait for a disk flush. Appends are group-committed: each caller writes and flushes its
- * file in tmp/ in parallel, queues it, and whoever gets the commit lock next commits every queued append
- * with one directory flush, one uidlist write and one log flush.
+ * readers never wait for a disk flush. Every change goes through {@link #apply}, live and when the log is
+ * replayed after a restart.
  *
- * <p>Crash safety: a message is acknowledged only after its file is in cur/ and both dovecot-uidlist and the
- * change log (flushed) record its UID. After a crash, files in cur/ that no record mentions are found by
- * the scan at open and get fresh UIDs; UIDs in the log or uidlist are never given out again.
+ * <p>Crash safety: a change is acknowledged only after the change log recording it is flushed (and, for new
+ * files, the files and cur/). After a crash, files in cur/ that no record mentions are found by the scan at
+ * open and get fresh UIDs; UIDs in the log or uidlist are never given out again.
  */
 final class MailboxState {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxState.class);
     private static final AtomicLong SERIALS = new AtomicLong();
     static final String INDEX_LOCK = "poststelle.lock";
     private static final Fsync NO_FSYNC = new Fsync(false);
-
 
     final long serial = SERIALS.incrementAndGet();
     final ReentrantLock commitLock = new ReentrantLock();
@@ -87,9 +87,8 @@ final class MailboxState {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final GroupCommit appends = new GroupCommit(this);
     private final FlagRenames renames = new FlagRenames(this);
-    private QuotaTracker.FolderUsage usage;
-
     private final DiskSync disk = new DiskSync(this);
+    private QuotaTracker.FolderUsage usage;
 
     private MailboxState(AccountStore account, MailboxName name, Path dir, String usageKey) {
         this.account = account;
