@@ -26,6 +26,21 @@ public record KeyMaterial(PrivateKey key, List<X509Certificate> chain, List<Stri
         return chain.get(0);
     }
 
+    /** Whether the leaf is valid for {@code host} (exact name, or a wildcard covering its first label). */
+    public boolean covers(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.trim().toLowerCase(java.util.Locale.ROOT);
+        int dot = h.indexOf('.');
+        for (String name : dnsNames) {
+            if (name.equals(h) || (name.startsWith("*.") && dot > 0 && name.substring(1).equals(h.substring(dot)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** For logs: names, SHA-256 fingerprint and expiry of the leaf; never anything about the key. */
     public String describe() {
         return dnsNames + " SHA-256 " + Certificates.sha256Fingerprint(leaf()) + ", valid until "

@@ -72,7 +72,7 @@ public final class PemFiles {
             if (o instanceof X509CertificateHolder holder) {
                 try {
                     chain.add(converter.getCertificate(holder));
-                } catch (GeneralSecurityException e) {
+                } catch (GeneralSecurityException | RuntimeException e) {
                     throw new CertificateLoadException(file + ": unreadable certificate: " + e.getMessage(), e);
                 }
             }
@@ -119,11 +119,12 @@ public final class PemFiles {
         if (found == null) {
             throw new CertificateLoadException(file + ": no PEM private key (-----BEGIN ... PRIVATE KEY-----) found");
         }
-        return toJdkKey(withCurve(found, curve), file);
+        return toJdkKey(withCurve(found, curve, file), file);
     }
 
     /** An EC key with the curve named in its algorithm identifier, where the JDK looks for it. */
-    private static PrivateKeyInfo withCurve(PrivateKeyInfo info, ASN1Encodable fallbackCurve) throws CertificateLoadException {
+    private static PrivateKeyInfo withCurve(PrivateKeyInfo info, ASN1Encodable fallbackCurve, Path file)
+            throws CertificateLoadException {
         AlgorithmIdentifier alg = info.getPrivateKeyAlgorithm();
         if (!alg.getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey) || hasParameters(alg.getParameters())) {
             return info;
@@ -135,8 +136,8 @@ public final class PemFiles {
                 return info;
             }
             return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), sec1);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CertificateLoadException("unreadable EC private key: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new CertificateLoadException(file + ": unreadable EC private key: " + e.getMessage(), e);
         }
     }
 
@@ -158,7 +159,7 @@ public final class PemFiles {
         }
         try {
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
             throw new CertificateLoadException(file + ": unreadable " + algorithm + " private key: " + e.getMessage(), e);
         }
     }
@@ -227,7 +228,7 @@ public final class PemFiles {
             if (!verifier.verify(signature)) {
                 throw new CertificateLoadException(mismatch);
             }
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new CertificateLoadException(mismatch + " (" + e.getMessage() + ")", e);
         }
     }

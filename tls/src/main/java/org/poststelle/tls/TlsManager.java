@@ -40,6 +40,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class TlsManager implements ServerTls, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TlsManager.class);
+    /**
+     * The most the SNI handler buffers while waiting for the server name (Netty's default is 16 MiB per
+     * connection). Real ClientHellos are a few KiB, with post-quantum key shares too.
+     */
+    static final int MAX_CLIENT_HELLO = 64 * 1024;
+    /** A configured certificate closer than this to its end is warned about at every load. */
+    static final Duration EXPIRY_WARNING = Duration.ofDays(14);
 
     /** The certificates in use: never changed, replaced whole on reload. */
     private record Contexts(List<KeyMaterial> materials, SslContext defaultContext, Mapping<String, SslContext> bySni) {
@@ -75,6 +82,7 @@ public final class TlsManager implements ServerTls, AutoCloseable {
             for (KeyMaterial km : current.materials()) {
                 log.info("TLS: certificate {}", km.describe());
             }
+            warnAbout(current.materials());
         }
         logProvider();
         this.poller = startPolling(config.reloadInterval());
@@ -103,7 +111,7 @@ public final class TlsManager implements ServerTls, AutoCloseable {
             return HandshakeRecorder.attach(handler, null);
         }
         // No or an unknown server name gets the default (first) certificate.
-        return new SniHandler(c.bySni(), handshakeTimeoutMillis) {
+        return new SniHandler(c.bySni(), MAX_CLIENT_HELLO, handshakeTimeoutMillis) {
             @Override
             protected SslHandler newSslHandler(SslContext context, ByteBufAllocator allocator) {
                 return HandshakeRecorder.attach(super.newSslHandler(context, allocator), hostname());
@@ -143,8 +151,9 @@ public final class TlsManager implements ServerTls, AutoCloseable {
     }
 
     /**
-     * Reads the certificate files again now (SIGHUP). Returns whether new certificates are in use; on
-     * failure the previous ones stay and the reason is logged.
+     * Reads the certificate files again now (SIGHUP). Returns whether new connections now get different
+     * certificates; when the files cannot be used the previous certificates stay, the reason is logged and
+     * kept in {@link #reloadProblem()}, and the periodic check retries.
      */
     public boolean reload() {
         return reload(true);
@@ -165,15 +174,22 @@ public final class TlsManager implements ServerTls, AutoCloseable {
         }
         boolean sameFailure = stamps.equals(failedStamps);
         try {
-            Contexts next = build(loadConfigured());
-            current = next;
+            List<KeyMaterial> loaded = loadConfigured();
+            boolean changed = !leaves(loaded).equals(leaves(current.materials()));
+            Contexts next = changed ? build(loaded) : null;
             loadedStamps = stamps;
             failedStamps = null;
             reloadProblem = null;
-            for (KeyMaterial km : next.materials()) {
-                log.info("TLS: reloaded certificate {}", km.describe());
+            if (changed) {
+                current = next;
+                for (KeyMaterial km : loaded) {
+                    log.info("TLS: reloaded certificate {}", km.describe());
+                }
+                warnAbout(loaded);
+            } else {
+                log.debug("TLS: certificate files read again, certificates unchanged");
             }
-            return true;
+            return changed;
         } catch (ConfigException e) {
             failedStamps = stamps;
             reloadProblem = e.getMessage();
@@ -199,6 +215,33 @@ public final class TlsManager implements ServerTls, AutoCloseable {
         }
         current = build(List.of(km));
         return true;
+    }
+
+    /** What an operator should fix soon: expiry, and a host name that no certificate holds. */
+    private void warnAbout(List<KeyMaterial> materials) {
+        java.time.Instant now = clock.instant();
+        boolean hostCovered = hostname == null || hostname.isBlank();
+        for (KeyMaterial km : materials) {
+            java.time.Instant notAfter = km.leaf().getNotAfter().toInstant();
+            if (notAfter.isBefore(now)) {
+                log.warn("TLS: the certificate for {} EXPIRED on {}; clients will refuse it", km.dnsNames(), notAfter);
+            } else if (notAfter.isBefore(now.plus(EXPIRY_WARNING))) {
+                log.warn("TLS: the certificate for {} expires on {}", km.dnsNames(), notAfter);
+            }
+            hostCovered |= km.covers(hostname);
+        }
+        if (!hostCovered) {
+            log.warn("TLS: no certificate holds the server's host name {}; clients connecting by that name will warn",
+                    hostname);
+        }
+    }
+
+    private static List<X509Certificate> leaves(List<KeyMaterial> materials) {
+        List<X509Certificate> out = new ArrayList<>();
+        for (KeyMaterial km : materials) {
+            out.addAll(km.chain());
+        }
+        return out;
     }
 
     private List<FileStamp> stamps() {

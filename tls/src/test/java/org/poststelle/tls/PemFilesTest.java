@@ -132,6 +132,17 @@ class PemFilesTest {
         assertThat(Certificates.sha256Fingerprint(km.leaf())).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
     }
 
+    @Test
+    void coversExactNamesAndOneLabelWildcards() {
+        KeyMaterial km = PemFixtures.certificate(PemFixtures.keyPair(KeyType.EC_PKCS8), List.of("mail.example.org", "*.example.net"));
+        assertThat(km.covers("MAIL.example.org")).isTrue();
+        assertThat(km.covers("imap.example.net")).isTrue();
+        assertThat(km.covers("example.net")).isFalse();
+        assertThat(km.covers("a.b.example.net")).isFalse();
+        assertThat(km.covers("other.example.org")).isFalse();
+        assertThat(km.covers(null)).isFalse();
+    }
+
     /** The same secret (SEC1 keys carry optional fields that change the encoding, not the key). */
     private static void assertSameKey(PrivateKey actual, PrivateKey expected) {
         if (expected instanceof ECPrivateKey e) {

@@ -40,6 +40,8 @@ final class MimeParser {
     /** The boundary whose line ended the last scan (it is the reader's current line), or null at EOF. */
     private byte[] pending;
     private boolean pendingClose;
+    /** Whether that boundary line was the first line of the scanned region. */
+    private boolean pendingFirst;
 
     private MimeParser(InputStream in) {
         r = new LineReader(in);
@@ -61,6 +63,7 @@ final class MimeParser {
         part.headerOffset = headerStart;
         PartHeader h = new PartHeader(messageRoot);
         boolean bodyFollows = false;
+        int blankLine = 0;
         while (true) {
             if (!r.next(HEADER_KEEP)) {
                 part.headerLength = r.offset() - headerStart;
@@ -74,12 +77,14 @@ final class MimeParser {
                 boolean first = r.start == headerStart;
                 endOffset = r.start - (first ? 0 : r.prevTerm);
                 endLf = r.lfBefore - (first ? 0 : 1);
+                pendingFirst = first;
                 part.headerLength = endOffset - headerStart;
                 break;
             }
             if (r.term > 0 && r.length == r.term) {
                 part.headerLength = r.end() - headerStart;
                 bodyFollows = true;
+                blankLine = r.term;
                 break;
             }
             h.line(r.head, (int) Math.min(r.headLen, r.length - r.term));
@@ -111,7 +116,21 @@ final class MimeParser {
         } else {
             skipBody(bodyStart);
         }
-        part.bodyLength = endOffset - bodyStart;
+        if (pending != null && pendingFirst && endOffset == bodyStart) {
+            // an enclosing boundary right after the blank line: that line break is the boundary's
+            // (RFC 2046 §5.1.1), so this part is a header without blank line and without body
+            part.headerLength -= blankLine;
+            part.bodyOffset -= blankLine;
+            endOffset = part.bodyOffset;
+            endLf--;
+            part.bodyLength = 0;
+            part.bodyLines = 0;
+            if (part.kind == MimePart.Kind.MESSAGE) {
+                part.children = List.of(emptyMessage(part.bodyOffset));
+            }
+            return;
+        }
+        part.bodyLength = endOffset - part.bodyOffset;
         part.bodyLines = endLf - lfAtStart;
     }
 
@@ -165,6 +184,7 @@ final class MimeParser {
                 boolean first = r.start == regionStart;
                 endOffset = r.start - (first ? 0 : r.prevTerm);
                 endLf = r.lfBefore - (first ? 0 : 1);
+                pendingFirst = first;
                 return;
             }
         }

@@ -141,7 +141,7 @@ public final class PasswordSchemes {
         }
         PasswordEncoding encoding = base.equals(upper) ? s.defaultEncoding()
                 : PasswordEncoding.fromSuffix(upper.substring(base.length() + 1));
-        return "{" + upper + "}" + encoding.encode(s.generate(password));
+        return "{" + upper + "}" + encoding.encode(s.generate(password.clone()));
     }
 
     /** UTF-8 bytes of a password without making an intermediate String. */

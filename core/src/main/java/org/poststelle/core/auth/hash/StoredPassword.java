@@ -20,7 +20,13 @@ public final class StoredPassword {
 
     /** Checks a password (UTF-8 bytes); constant-time comparison, and as slow as the scheme is meant to be. */
     public boolean verify(byte[] password) {
-        return scheme.verify(password, stored);
+        // a copy: some implementations (commons-codec's crypts) wipe the array they are given
+        byte[] copy = password.clone();
+        try {
+            return scheme.verify(copy, stored);
+        } finally {
+            java.util.Arrays.fill(copy, (byte) 0);
+        }
     }
 
     public boolean verify(String password) {

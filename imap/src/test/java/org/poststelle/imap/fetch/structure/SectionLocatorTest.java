@@ -132,6 +132,24 @@ class SectionLocatorTest {
     }
 
     @Test
+    void messageGlobalIsAnEmbeddedMessageOnlyInImap4rev2() throws IOException {
+        byte[] m = crlf("Content-Type: message/global\n\nSubject: inner\n\nbody\n");
+        MessageStructure s = BytesContent.of(m).structure();
+
+        assertThat(SectionLocator.locate(s, SectionSpec.of(SectionSpec.Kind.FULL, 1, 1), true))
+                .isEqualTo(new Section.Range(s.root().bodyOffset() + 18, 6));
+        assertThat(SectionLocator.locate(s, SectionSpec.of(SectionSpec.Kind.HEADER, 1), true))
+                .isEqualTo(new Section.Range(s.root().bodyOffset(), 18));
+        // IMAP4rev1 shows message/global as a basic part: nothing below it, no HEADER
+        assertThat(SectionLocator.locate(s, SectionSpec.of(SectionSpec.Kind.FULL, 1)))
+                .isEqualTo(new Section.Range(s.root().bodyOffset(), 24));
+        assertThat(SectionLocator.locate(s, SectionSpec.of(SectionSpec.Kind.FULL, 1, 1)))
+                .isInstanceOf(Section.Missing.class);
+        assertThat(SectionLocator.locate(s, SectionSpec.of(SectionSpec.Kind.HEADER, 1)))
+                .isInstanceOf(Section.Missing.class);
+    }
+
+    @Test
     void partialClipsRangesAndBytes() {
         Section.Range r = new Section.Range(100, 10);
         assertThat(r.partial(2, 3)).isEqualTo(new Section.Range(102, 3));

@@ -1,2 +1,0 @@
-/** Poststelle server module. */
-package org.poststelle.server;
