@@ -53,6 +53,7 @@ final class BenchServer implements AutoCloseable {
     private final Channel plain;
     private final Channel implicit;
     final AtomicInteger open = new AtomicInteger();
+    private final java.util.Set<Channel> children = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     BenchServer(Path data, List<String> users, String password, int port, int tlsPort, boolean fsync,
             int ioThreads, int sessionThreads) throws IOException {
@@ -90,7 +91,11 @@ final class BenchServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         open.incrementAndGet();
-                        ch.closeFuture().addListener(f -> open.decrementAndGet());
+                        children.add(ch);
+                        ch.closeFuture().addListener(f -> {
+                            open.decrementAndGet();
+                            children.remove(ch);
+                        });
                         SessionInfo info = new SessionInfo(Protocol.IMAP, ch.remoteAddress(), ch.localAddress(),
                                 implicitTls);
                         ch.attr(SessionInfo.KEY).set(info);
@@ -115,9 +120,12 @@ final class BenchServer implements AutoCloseable {
     public void close() {
         plain.close().syncUninterruptibly();
         implicit.close().syncUninterruptibly();
+        for (Channel ch : children) {
+            ch.close().syncUninterruptibly();
+        }
+        sessions.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         loop.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
-        sessions.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         store.close();
         tls.close();
         auth.close();

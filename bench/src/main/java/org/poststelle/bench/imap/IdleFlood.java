@@ -38,6 +38,7 @@ final class IdleFlood {
     }
 
     static void run(String[] argv) throws Exception {
+        ImapBench.quietLogging();
         Options o = new Options(argv, List.of("tls"));
         String host = o.string("host", "127.0.0.1");
         int port = o.integer("port", 11143);

@@ -24,4 +24,12 @@ public final class ImapBench {
 
     private ImapBench() {
     }
+
+    /** INFO and above: the bench jar has no logging configuration, and DEBUG output would cost time. */
+    static void quietLogging() {
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.INFO);
+        }
+    }
 }

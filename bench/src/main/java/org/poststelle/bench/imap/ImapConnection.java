@@ -1,6 +1,5 @@
 package org.poststelle.bench.imap;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +38,7 @@ final class ImapConnection implements AutoCloseable {
             s = trustAll().createSocket(s, host, port, true);
         }
         this.socket = s;
-        this.in = new BufferedInputStream(s.getInputStream(), 64 * 1024);
+        this.in = s.getInputStream();
         this.out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
         String greeting = readLine();
         if (greeting == null || !greeting.startsWith("* OK")) {
@@ -113,41 +112,80 @@ final class ImapConnection implements AutoCloseable {
         }
     }
 
+    private final byte[] buf = new byte[64 * 1024];
+    private int pos;
+    private int limit;
+
     /** A line; literal bytes inside it are read and dropped, leaving {@code {n}} in the text. */
     private String readLine() throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(128);
+        ByteArrayOutputStream b = null;
         while (true) {
-            int c = in.read();
-            if (c < 0) {
-                return null;
+            int lf = -1;
+            for (int i = pos; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    lf = i;
+                    break;
+                }
             }
-            lastBytes++;
-            if (c != '\n') {
-                b.write(c);
+            if (lf < 0) {
+                if (b == null) {
+                    b = new ByteArrayOutputStream(256);
+                }
+                b.write(buf, pos, limit - pos);
+                lastBytes += limit - pos;
+                pos = 0;
+                limit = in.read(buf);
+                if (limit < 0) {
+                    limit = 0;
+                    return null;
+                }
                 continue;
             }
-            byte[] bytes = b.toByteArray();
-            int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-            long literal = literalSize(bytes, end);
-            if (literal < 0) {
-                return new String(bytes, 0, end, StandardCharsets.UTF_8);
+            byte[] bytes;
+            int n = lf - pos;
+            lastBytes += n + 1;
+            if (b == null) {
+                bytes = buf;
+            } else {
+                b.write(buf, pos, n);
+                bytes = b.toByteArray();
             }
-            in.skipNBytes(literal);
-            lastBytes += literal;
-            b.reset();
-            b.write(bytes, 0, end);
+            int from = b == null ? pos : 0;
+            int end = b == null ? lf : bytes.length;
+            pos = lf + 1;
+            if (end > from && bytes[end - 1] == '\r') {
+                end--;
+            }
+            long literal = literalSize(bytes, from, end);
+            if (literal < 0) {
+                return new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
+            }
+            skip(literal);
+            ByteArrayOutputStream keep = new ByteArrayOutputStream(end - from + 64);
+            keep.write(bytes, from, end - from);
+            b = keep;
         }
     }
 
-    private static long literalSize(byte[] b, int end) {
-        if (end == 0 || b[end - 1] != '}') {
+    private void skip(long n) throws IOException {
+        lastBytes += n;
+        long buffered = Math.min(n, limit - pos);
+        pos += (int) buffered;
+        n -= buffered;
+        if (n > 0) {
+            in.skipNBytes(n);
+        }
+    }
+
+    private static long literalSize(byte[] b, int from, int end) {
+        if (end == from || b[end - 1] != '}') {
             return -1;
         }
         int i = end - 2;
-        while (i >= 0 && b[i] >= '0' && b[i] <= '9') {
+        while (i >= from && b[i] >= '0' && b[i] <= '9') {
             i--;
         }
-        if (i < 0 || b[i] != '{' || i == end - 2) {
+        if (i < from || b[i] != '{' || i == end - 2) {
             return -1;
         }
         return Long.parseLong(new String(b, i + 1, end - 2 - i, StandardCharsets.US_ASCII));

@@ -28,6 +28,7 @@ final class LoadGenerator {
     }
 
     static void run(String[] argv) throws Exception {
+        ImapBench.quietLogging();
         Options o = new Options(argv, List.of("tls"));
         List<String> targets = o.all("target");
         if (targets.isEmpty()) {

@@ -17,6 +17,7 @@ final class ServeCommand {
     }
 
     static void run(String[] argv) throws Exception {
+        ImapBench.quietLogging();
         Options o = new Options(argv, List.of());
         Path data = Path.of(o.string("data", "/tmp/poststelle-bench"));
         List<String> users = Options.users(o.string("users", "user1..user200"));
@@ -28,7 +29,7 @@ final class ServeCommand {
             System.out.printf(Locale.ROOT, "imap-serve: IMAP 127.0.0.1:%d, IMAPS 127.0.0.1:%d, %d users, data %s,"
                     + " TLS %s%n", server.port(), server.tlsPort(), users.size(), data, server.tls.provider());
             Duration report = o.duration("report", Duration.ZERO);
-            long baseline = -1;
+            long baseline = report.isZero() ? 0 : usedHeapAfterGc();
             while (true) {
                 if (report.isZero()) {
                     Thread.sleep(60_000);
@@ -36,9 +37,6 @@ final class ServeCommand {
                 }
                 Thread.sleep(report.toMillis());
                 long heap = usedHeapAfterGc();
-                if (baseline < 0) {
-                    baseline = heap;
-                }
                 int open = server.open.get();
                 System.out.printf(Locale.ROOT, "connections %d, heap %.1f MB (%.1f MB above start), %s, RSS %.1f MB%n",
                         open, heap / 1048576.0, (heap - baseline) / 1048576.0,
