@@ -229,13 +229,37 @@ public final class ImapSession {
         drain();
     }
 
-    /** Runs {@code r} on this session's executor, after what is already queued there. */
+    /**
+     * Runs {@code r} on this session's executor, after what is already queued there. A failure ends the
+     * running command like a failure in its handler, so a client never waits for an answer that cannot come.
+     */
     public void execute(Runnable r) {
         ctx.executor().execute(() -> {
-            if (!closed) {
+            if (closed) {
+                return;
+            }
+            try {
                 r.run();
+            } catch (RuntimeException e) {
+                failCurrent(e);
             }
         });
+    }
+
+    private void failCurrent(RuntimeException e) {
+        Result result = failure(e);
+        if (current != null) {
+            complete(result);
+        }
+    }
+
+    /** The answer for an exception out of a handler: store failures by reason, anything else SERVERBUG. */
+    private Result failure(RuntimeException e) {
+        if (e instanceof StoreException se) {
+            return StoreErrors.result(se);
+        }
+        LOG.error("session {}: {} failed: {}", info.id(), current == null ? "-" : current.command(), e.toString(), e);
+        return Result.no("SERVERBUG", "Internal error; the failure was logged");
     }
 
     public List<String> capabilities() {
@@ -353,7 +377,11 @@ public final class ImapSession {
     private void deliverLine(ContinuationLine line) {
         Consumer<String> r = lineReceiver;
         lineReceiver = null;
-        r.accept(line.line());
+        try {
+            r.accept(line.line());
+        } catch (RuntimeException e) {
+            failCurrent(e);
+        }
     }
 
     private void process(DecodedFrame frame) {
@@ -404,11 +432,10 @@ public final class ImapSession {
             }
         } catch (BadCommandException e) {
             result = Result.bad(e.getMessage());
-        } catch (StoreException e) {
-            result = StoreErrors.result(e);
         } catch (RuntimeException e) {
-            LOG.error("session {}: {} failed: {}", info.id(), request.command(), e.toString(), e);
-            result = Result.no("SERVERBUG", "Internal error; the failure was logged");
+            lineReceiver = null;
+            pump = null;
+            result = failure(e);
         }
         if (!result.isPending() && request.command().equals("IDLE")) {
             ImapFrameDecoder.onEventLoop(ctx.channel(), ImapFrameDecoder::expectCommand);
@@ -496,7 +523,12 @@ public final class ImapSession {
             return;
         }
         OutputPump p = pump;
-        Result r = p.resume();
+        Result r;
+        try {
+            r = p.resume();
+        } catch (RuntimeException e) {
+            r = failure(e);
+        }
         if (r != null) {
             pump = null;
             complete(r);
