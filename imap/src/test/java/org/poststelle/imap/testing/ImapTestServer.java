@@ -61,6 +61,13 @@ public final class ImapTestServer implements AutoCloseable {
         boolean plaintextWithoutTls = true;
         Map<String, Object> imap = new HashMap<>();
         ConnectionLimits limits = ConnectionLimits.unlimited();
+        java.util.function.UnaryOperator<ImapConfig> adjust = c -> c;
+
+        /** Changes the configuration beyond what the YAML checks allow (short timeouts for tests). */
+        public Options config(java.util.function.UnaryOperator<ImapConfig> change) {
+            adjust = change;
+            return this;
+        }
 
         public Options tlsOnlyLogin() {
             plaintextWithoutTls = false;
@@ -114,13 +121,13 @@ public final class ImapTestServer implements AutoCloseable {
         }
         // no special folders created at login: scripts see exactly the mailboxes they create; no fsync (speed)
         this.store = MaildirMailStore.open(StoreConfig.from(ConfigSection.of(Map.of("poll_interval", "500ms",
-                "create_special_folders", "never", "fsync", "false")), dataDir), Metrics.noop());
+                "create_special_folders", "never", "fsync", "false", "location", "mail/%u")), dataDir), Metrics.noop());
         this.tls = sharedTls();
         this.loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.sessions = new DefaultEventExecutorGroup(2);
         Map<String, Object> imap = new HashMap<>(options.imap);
         imap.putIfAbsent("spool_directory", dataDir.resolve("spool").toString());
-        ImapConfig config = ImapConfig.from(ConfigSection.of(imap));
+        ImapConfig config = options.adjust.apply(ImapConfig.from(ConfigSection.of(imap)));
         PlaintextPolicy policy = new PlaintextPolicy(options.plaintextWithoutTls, List.of());
         FrontEndServices services = new FrontEndServices(authenticator, SaslMechanisms.defaults(), policy,
                 Metrics.noop(), options.limits, sessions, "localhost");
@@ -166,6 +173,11 @@ public final class ImapTestServer implements AutoCloseable {
 
     public MaildirMailStore store() {
         return store;
+    }
+
+    /** The Maildir of a user (for deliveries by "another program" in tests). */
+    public Path maildir(String user) {
+        return dataDir.resolve("mail").resolve(user);
     }
 
     public Path dataDir() {
