@@ -11,6 +11,11 @@ public interface MailStore extends AutoCloseable {
     /** The mailboxes of one account; cheap, one per authenticated session. Creates the account's storage on first use. */
     UserMailboxes forAccount(Account account);
 
+    /** The largest message {@link Mailbox#append} accepts (IMAP APPENDLIMIT); 0 when there is no limit. */
+    default long maxMessageSize() {
+        return 0;
+    }
+
     @Override
     void close();
 }

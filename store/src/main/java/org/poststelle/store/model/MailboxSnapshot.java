@@ -139,6 +139,11 @@ public final class MailboxSnapshot {
         return b.build();
     }
 
+    /** What changed from this (older) snapshot to a newer one of the same mailbox. */
+    public SnapshotDiff diff(MailboxSnapshot newer) {
+        return SnapshotDiff.between(this, newer);
+    }
+
     /** A copy with this session's own flag changes applied (so they are not reported back to it as news). */
     public MailboxSnapshot withFlags(long[] changedUids, Flags[] newFlags, long[] newModSeqs, long newHighestModSeq) {
         Flags[] f = flags.clone();

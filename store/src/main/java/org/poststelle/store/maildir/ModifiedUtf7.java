@@ -1,0 +1,141 @@
+package org.poststelle.store.maildir;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * IMAP modified UTF-7 (RFC 3501 section 5.1.3), the encoding Dovecot uses for Maildir++ folder names on disk.
+ * Printable ASCII stands for itself except {@code &}, which is written {@code &-}; everything else is
+ * UTF-16 in a modified base64 run between {@code &} and {@code -}.
+ */
+final class ModifiedUtf7 {
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,".toCharArray();
+    private static final int[] VALUES = new int[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, -1);
+        for (int i = 0; i < ALPHABET.length; i++) {
+            VALUES[ALPHABET[i]] = i;
+        }
+    }
+
+    private ModifiedUtf7() {
+    }
+
+    /** Encodes a name; the characters in {@code alsoEncode} are base64-encoded although printable. */
+    static String encode(String s, String alsoEncode) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '&') {
+                out.append("&-");
+                i++;
+            } else if (c >= 0x20 && c <= 0x7e && alsoEncode.indexOf(c) < 0) {
+                out.append(c);
+                i++;
+            } else {
+                int end = i;
+                while (end < s.length()) {
+                    char d = s.charAt(end);
+                    if (d >= 0x20 && d <= 0x7e && alsoEncode.indexOf(d) < 0) {
+                        break;
+                    }
+                    end++;
+                }
+                out.append('&');
+                base64(s.substring(i, end).getBytes(StandardCharsets.UTF_16BE), out);
+                out.append('-');
+                i = end;
+            }
+        }
+        return out.toString();
+    }
+
+    private static void base64(byte[] b, StringBuilder out) {
+        int i = 0;
+        for (; i + 2 < b.length; i += 3) {
+            int v = (b[i] & 0xff) << 16 | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff);
+            out.append(ALPHABET[v >> 18 & 63]).append(ALPHABET[v >> 12 & 63]).append(ALPHABET[v >> 6 & 63])
+                    .append(ALPHABET[v & 63]);
+        }
+        int rest = b.length - i;
+        if (rest == 1) {
+            int v = (b[i] & 0xff) << 16;
+            out.append(ALPHABET[v >> 18 & 63]).append(ALPHABET[v >> 12 & 63]);
+        } else if (rest == 2) {
+            int v = (b[i] & 0xff) << 16 | (b[i + 1] & 0xff) << 8;
+            out.append(ALPHABET[v >> 18 & 63]).append(ALPHABET[v >> 12 & 63]).append(ALPHABET[v >> 6 & 63]);
+        }
+    }
+
+    /**
+     * Decodes a name. Lenient where it costs nothing (an encoded printable character is accepted), strict
+     * where a wrong answer would be dangerous.
+     *
+     * @throws IllegalArgumentException when the name is not valid modified UTF-7
+     */
+    static String decode(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != '&') {
+                if (c < 0x20 || c > 0x7e) {
+                    throw new IllegalArgumentException("not modified UTF-7");
+                }
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = s.indexOf('-', i + 1);
+            if (end < 0) {
+                throw new IllegalArgumentException("unterminated base64 run");
+            }
+            if (end == i + 1) {
+                out.append('&');
+            } else {
+                out.append(decodeRun(s, i + 1, end));
+            }
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
+    private static String decodeRun(String s, int from, int to) {
+        byte[] bytes = new byte[(to - from) * 6 / 8];
+        int n = 0;
+        int bits = 0;
+        int acc = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            int v = c < 128 ? VALUES[c] : -1;
+            if (v < 0) {
+                throw new IllegalArgumentException("bad base64 character");
+            }
+            acc = acc << 6 | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                bytes[n++] = (byte) (acc >> bits);
+                acc &= (1 << bits) - 1;
+            }
+        }
+        if (acc != 0 || n % 2 != 0) {
+            throw new IllegalArgumentException("bad base64 run");
+        }
+        String decoded = new String(bytes, 0, n, StandardCharsets.UTF_16BE);
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= decoded.length() || !Character.isLowSurrogate(decoded.charAt(i + 1))) {
+                    throw new IllegalArgumentException("unpaired surrogate");
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c) || c == 0xFFFD) {
+                throw new IllegalArgumentException("invalid UTF-16");
+            }
+        }
+        return decoded;
+    }
+}

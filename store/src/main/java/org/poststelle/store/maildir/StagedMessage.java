@@ -1,0 +1,116 @@
+package org.poststelle.store.maildir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.poststelle.store.StoreException;
+import org.poststelle.store.model.Flags;
+import org.poststelle.store.model.NewMessage;
+
+/**
+ * A message written to a mailbox's tmp/ and flushed, waiting to be renamed into cur/ with a UID. The bytes
+ * are stored as given; the CRLF size (RFC822.SIZE) counts each bare LF as two bytes.
+ */
+record StagedMessage(Path tmpFile, long fileSize, long crlfSize, Flags flags, long internalDate) {
+
+    static StagedMessage write(Path tmpDir, NewMessage message, long maxSize, Fsync fsync) {
+        if (message.size() > maxSize) {
+            throw tooBig(maxSize);
+        }
+        Path tmp = tmpDir.resolve(MaildirFilename.tmpName());
+        long internalDate = message.internalDate() == null ? Instant.now().getEpochSecond()
+                : message.internalDate().getEpochSecond();
+        long written = 0;
+        long bareLf = 0;
+        try (InputStream in = message.content().open();
+                FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            byte[] buf = new byte[64 * 1024];
+            int prev = -1;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (b == '\n' && prev != '\r') {
+                        bareLf++;
+                    }
+                    prev = b;
+                }
+                written += n;
+                if (written > maxSize) {
+                    throw tooBig(maxSize);
+                }
+                ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+                while (bb.hasRemaining()) {
+                    out.write(bb);
+                }
+            }
+            fsync.file(out);
+        } catch (StoreException e) {
+            deleteQuietly(tmp);
+            throw e;
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new StoreException(StoreException.Reason.TEMPORARY, "cannot store the message", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+        long crlf = written + bareLf;
+        if (crlf > Integer.MAX_VALUE) {
+            deleteQuietly(tmp);
+            throw tooBig(maxSize);
+        }
+        try {
+            // like Dovecot: the file's mtime is the message's internal date
+            Files.setLastModifiedTime(tmp, FileTime.from(Instant.ofEpochSecond(Math.max(0, internalDate))));
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new StoreException(StoreException.Reason.TEMPORARY, "cannot store the message", e);
+        }
+        Flags flags = message.flags() == null ? Flags.NONE : message.flags();
+        return new StagedMessage(tmp, written, crlf, flags, internalDate);
+    }
+
+    private static StoreException tooBig(long max) {
+        return new StoreException(StoreException.Reason.TOO_BIG, "message larger than " + max + " bytes");
+    }
+
+    void discard() {
+        deleteQuietly(tmpFile);
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // tmp/ is cleaned of old files when the mailbox is opened
+        }
+    }
+
+    /** The CRLF size of a file another program wrote (reads it once). */
+    static long crlfSizeOf(Path file) throws IOException {
+        long size = 0;
+        long bareLf = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[64 * 1024];
+            int prev = -1;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n' && prev != '\r') {
+                        bareLf++;
+                    }
+                    prev = buf[i];
+                }
+                size += n;
+            }
+        }
+        return size + bareLf;
+    }
+}
