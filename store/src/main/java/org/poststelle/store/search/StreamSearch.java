@@ -53,14 +53,13 @@ final class StreamSearch {
         if (remaining == 0 || len == 0) {
             return;
         }
-        int total = carry + len;
-        if (window.length < total) {
-            char[] bigger = new char[Math.max(total, window.length * 2)];
+        int room = carry + len * Fold.MAX_EXPANSION;
+        if (window.length < room) {
+            char[] bigger = new char[Math.max(room, window.length * 2)];
             System.arraycopy(window, 0, bigger, 0, carry);
             window = bigger;
         }
-        System.arraycopy(buf, off, window, carry, len);
-        Fold.searchInPlace(window, carry, len);
+        int total = carry + Fold.search(buf, off, len, window, carry);
         for (int i = 0; i < needles.length; i++) {
             if (!found[i] && needles[i].in(window, 0, total)) {
                 found[i] = true;
