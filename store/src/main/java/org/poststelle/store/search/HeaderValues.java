@@ -162,13 +162,36 @@ final class HeaderValues {
         return compressWhitespace(sb.toString());
     }
 
+    /** {@code Name <addr>}, the name quoted when it holds specials, as Dovecot writes addresses to search them. */
     private static void appendMailbox(StringBuilder sb, Mailbox m) {
         String name = m.getName();
         if (name != null && !name.isBlank()) {
-            sb.append(name).append(" <").append(m.getAddress()).append('>');
+            if (needsQuotes(name)) {
+                sb.append('"');
+                for (int i = 0; i < name.length(); i++) {
+                    char c = name.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        sb.append('\\');
+                    }
+                    sb.append(c);
+                }
+                sb.append('"');
+            } else {
+                sb.append(name);
+            }
+            sb.append(" <").append(m.getAddress()).append('>');
         } else {
             sb.append(m.getAddress());
         }
+    }
+
+    private static boolean needsQuotes(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if ("()<>[]:;@\\,.\"".indexOf(name.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static AddressList parseAddresses(String rawValue) {

@@ -276,8 +276,9 @@ final class SearchPlan {
         if (q instanceof SearchQuery.SentDate d) {
             SearchQuery.DateRelation rel = d.relation();
             long day = d.day().toEpochDay();
-            return leaf(HEADERS, m -> m.headers.has(CachedHeaders.HAS_DATE)
-                    && relation(rel, Long.compare(m.headers.sentEpochDay(), day)));
+            // a missing or unreadable Date counts as 1 January 1970, as in Dovecot
+            return leaf(HEADERS, m -> relation(rel, Long.compare(
+                    m.headers.has(CachedHeaders.HAS_DATE) ? m.headers.sentEpochDay() : 0, day)));
         }
         if (q instanceof SearchQuery.Address a) {
             return cachedField(a.field().headerName(), a.value());

@@ -226,7 +226,8 @@ public sealed interface SearchQuery {
 
     /**
      * SENTBEFORE, SENTON, SENTSINCE: the day of the Date header as written, in its own time zone (RFC 3501:
-     * "disregarding time and timezone"). A message without a readable Date header does not match.
+     * "disregarding time and timezone"). A message without a readable Date header counts as sent on
+     * 1 January 1970, as in Dovecot (so SENTBEFORE finds it).
      */
     record SentDate(DateRelation relation, LocalDate day) implements SearchQuery {
         public SentDate {
