@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Header bytes as Java text. Parsing works on "byte strings" (ISO-8859-1, one char per byte) so that token
  * rules match the bytes exactly; values handed out are then re-read as UTF-8 when they are valid UTF-8 (the
- * usual 8-bit header today), else kept byte-per-char. NUL cannot travel in IMAP strings, so it becomes U+FFFD.
+ * usual 8-bit header today), else kept byte-per-char, so that clients always get valid UTF-8 (the reference
+ * server passes such bytes through raw). NUL cannot travel in IMAP strings, so it becomes U+FFFD.
  */
 final class HeaderText {
     private HeaderText() {

@@ -156,7 +156,8 @@ final class MimeParser {
             }
             if (pendingClose || parts >= MAX_PARTS) {
                 // the epilogue (or, past the part limit, everything else) stays in this multipart's body;
-                // starting the region at the close line lets the next outer boundary take its CRLF
+                // starting the region at the close line lets the next outer boundary take its CRLF, as
+                // RFC 2046 says (the reference server leaves that CRLF in the inner multipart)
                 truncate(ownIndex);
                 skipBody(r.start);
                 break;
