@@ -10,7 +10,7 @@ import java.io.InputStream;
  */
 final class LineReader {
     private final InputStream in;
-    private final byte[] buf = new byte[64 * 1024];
+    private final byte[] buf = new byte[16 * 1024];
     private int pos;
     private int limit;
     private long bufStart;

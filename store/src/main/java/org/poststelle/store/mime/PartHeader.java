@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Collects, line by line, the header fields of one part that the structure needs: the Content-* fields,
  * MIME-Version, and for message roots the envelope fields. Values are unfolded (line breaks removed, the
- * folding whitespace kept) with the blanks after the colon stripped, and capped so that a hostile header
+ * folding whitespace kept) with the blanks after the colon stripped, also when the value starts on a folded
+ * line (the reference keeps those), and capped so that a hostile header
  * cannot grow memory. Repeated fields follow the reference server: the first Content-* field counts, the
  * last Date/Subject/In-Reply-To/Message-ID counts, repeated address fields add up.
  */
@@ -120,40 +121,36 @@ final class PartHeader {
         valueLen += n;
     }
 
+    private static final String[] NAMES = {
+        "content-type", "content-transfer-encoding", "content-id", "content-description", "content-md5",
+        "content-disposition", "content-language", "content-location", "mime-version",
+        "date", "subject", "in-reply-to", "message-id", "from", "sender", "reply-to", "to", "cc", "bcc"};
+
+    /** The field index of a header name, without allocating: most names (Received, DKIM-...) are skipped fast. */
     private int lookup(byte[] b, int len) {
         if (len < 2 || len > 25) {
             return NONE;
         }
-        String name = HeaderText.bytes(b, 0, len).toLowerCase(java.util.Locale.ROOT);
-        switch (name) {
-            case "content-type": return CONTENT_TYPE;
-            case "content-transfer-encoding": return CONTENT_TRANSFER_ENCODING;
-            case "content-id": return CONTENT_ID;
-            case "content-description": return CONTENT_DESCRIPTION;
-            case "content-md5": return CONTENT_MD5;
-            case "content-disposition": return CONTENT_DISPOSITION;
-            case "content-language": return CONTENT_LANGUAGE;
-            case "content-location": return CONTENT_LOCATION;
-            case "mime-version": return MIME_VERSION;
-            default:
-                break;
+        int last = messageRoot ? COUNT : DATE;
+        for (int f = 0; f < last; f++) {
+            if (NAMES[f].length() == len && equalsIgnoreCase(b, NAMES[f])) {
+                return f;
+            }
         }
-        if (!messageRoot) {
-            return NONE;
+        return NONE;
+    }
+
+    private static boolean equalsIgnoreCase(byte[] b, String lowerName) {
+        for (int i = 0; i < lowerName.length(); i++) {
+            int c = b[i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerName.charAt(i)) {
+                return false;
+            }
         }
-        switch (name) {
-            case "date": return DATE;
-            case "subject": return SUBJECT;
-            case "in-reply-to": return IN_REPLY_TO;
-            case "message-id": return MESSAGE_ID;
-            case "from": return FROM;
-            case "sender": return SENDER;
-            case "reply-to": return REPLY_TO;
-            case "to": return TO;
-            case "cc": return CC;
-            case "bcc": return BCC;
-            default: return NONE;
-        }
+        return true;
     }
 
     String contentType() {

@@ -94,8 +94,7 @@ public final class BodyStructureRenderer {
     }
 
     private static void single(ImapOut out, MimePart part, boolean extended, boolean imap4rev2) {
-        boolean message = part.kind() == MimePart.Kind.MESSAGE
-                && (imap4rev2 || part.subtype().equalsIgnoreCase("rfc822"));
+        boolean message = SectionLocator.isMessage(part, imap4rev2);
         boolean text = part.kind() == MimePart.Kind.TEXT;
         if (message) {
             out.string("message").sp().string(part.subtype().equalsIgnoreCase("rfc822") ? "rfc822" : "global");

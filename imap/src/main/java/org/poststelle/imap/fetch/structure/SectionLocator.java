@@ -20,8 +20,19 @@ import org.poststelle.store.mime.MimePart;
  * part, the message header).
  * </ul>
  * A part that does not exist yields {@link Section.Missing} (the reference answers an empty string).
+ * message/global counts as an embedded message only under IMAP4rev2, matching how
+ * {@link BodyStructureRenderer} describes it to the client.
+ *
+ * <p>Literals cannot carry NUL (RFC 3501 §4.3): whoever sends a {@link Section.Range} or {@link Section.Bytes}
+ * in a plain literal replaces NUL bytes (the reference sends 0x80); BINARY's literal8 may carry them.
  */
 public final class SectionLocator {
+    /**
+     * HEADER.FIELDS reads the header block into memory; a "header" this large can only be a broken message
+     * (e.g. a binary file without blank line), so only its start is filtered.
+     */
+    static final int MAX_HEADER_READ = 8 * 1024 * 1024;
+
     private SectionLocator() {
     }
 
@@ -30,6 +41,11 @@ public final class SectionLocator {
      * ({@link #resolve} does that).
      */
     public static Section locate(MessageStructure message, SectionSpec spec) {
+        return locate(message, spec, false);
+    }
+
+    /** As {@link #locate(MessageStructure, SectionSpec)}, for an IMAP4rev1 or (after ENABLE) IMAP4rev2 session. */
+    public static Section locate(MessageStructure message, SectionSpec spec, boolean imap4rev2) {
         MimePart root = message.root();
         int[] path = spec.part();
         if (path.length == 0) {
@@ -42,7 +58,7 @@ public final class SectionLocator {
                     return headerSection(root, spec);
             }
         }
-        MimePart part = find(root, path);
+        MimePart part = find(root, path, imap4rev2);
         if (part == null) {
             return new Section.Missing();
         }
@@ -52,7 +68,7 @@ public final class SectionLocator {
             case MIME:
                 return header(part);
             default:
-                MimePart embedded = part.message();
+                MimePart embedded = isMessage(part, imap4rev2) ? part.message() : null;
                 if (embedded == null) {
                     return new Section.Missing();
                 }
@@ -65,7 +81,11 @@ public final class SectionLocator {
      * {@link Section.Bytes} or {@link Section.Missing}.
      */
     public static Section resolve(MessageContent content, SectionSpec spec) throws IOException {
-        Section s = locate(content.structure(), spec);
+        return resolve(content, spec, false);
+    }
+
+    public static Section resolve(MessageContent content, SectionSpec spec, boolean imap4rev2) throws IOException {
+        Section s = locate(content.structure(), spec, imap4rev2);
         if (s instanceof Section.Fields f) {
             return f.select(read(content, f.header()));
         }
@@ -73,21 +93,26 @@ public final class SectionLocator {
     }
 
     /** The part a path addresses, or null. */
-    public static MimePart find(MimePart root, int[] path) {
+    public static MimePart find(MimePart root, int[] path, boolean imap4rev2) {
         MimePart part = root;
         for (int i = 0; i < path.length && part != null; i++) {
             int n = path[i];
             boolean last = i == path.length - 1;
             if (part.isMultipart()) {
                 part = n <= part.children().size() ? part.children().get(n - 1) : null;
-            } else if (n != 1 || (!last && !part.isMessage())) {
+            } else if (n != 1 || (!last && !isMessage(part, imap4rev2))) {
                 part = null;
             }
-            if (part != null && !last && part.isMessage()) {
+            if (part != null && !last && isMessage(part, imap4rev2)) {
                 part = part.message();
             }
         }
         return part;
+    }
+
+    /** message/rfc822 always; message/global only where IMAP4rev2 makes it an encapsulated message. */
+    static boolean isMessage(MimePart part, boolean imap4rev2) {
+        return part.isMessage() && (imap4rev2 || part.subtype().equalsIgnoreCase("rfc822"));
     }
 
     private static Section body(MimePart p) {
@@ -113,11 +138,9 @@ public final class SectionLocator {
     }
 
     private static byte[] read(MessageContent content, Section.Range r) throws IOException {
-        if (r.length() > Integer.MAX_VALUE - 16) {
-            throw new IOException("header block too large: " + r.length());
-        }
-        try (InputStream in = content.open(r.offset(), r.length())) {
-            return in.readNBytes((int) r.length());
+        int n = (int) Math.min(r.length(), MAX_HEADER_READ);
+        try (InputStream in = content.open(r.offset(), n)) {
+            return in.readNBytes(n);
         }
     }
 }

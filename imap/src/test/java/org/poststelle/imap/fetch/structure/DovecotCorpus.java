@@ -7,7 +7,8 @@ import java.util.List;
  * BODYSTRUCTURE and {@code BODY[section]}, recorded once against a live server and hard-coded here. Where
  * our answer deliberately differs, the entry carries our expected answer and the reason (see {@link Why});
  * the comment above it shows what Dovecot answered. Messages are written with LF; tests convert to CRLF as
- * the store hands them out.
+ * the store hands them out. To compare new messages, {@code dovecot_fetch.py} next to this file prints the
+ * reference's raw answers.
  */
 final class DovecotCorpus {
     private DovecotCorpus() {
@@ -990,6 +991,145 @@ final class DovecotCorpus {
     static final String H4 = "Subject: x\n"
             + "\n";
 
+    /** e1.eml */
+    static final String E1 = "Subject: e1\n"
+            + "Content-Type: multipart/mixed; boundary=\"BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\"\n"
+            + "\n"
+            + "--BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\n"
+            + "\n"
+            + "one\n"
+            + "--BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\n"
+            + "\n"
+            + "two\n"
+            + "--BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB--\n";
+
+    /** e10.eml */
+    static final String E10 = "Subject: e10\n"
+            + "MIME-Version: 1.0\n"
+            + "Content-Type: text/plain; charset=US-ASCII\n"
+            + "Content-Transfer-Encoding: 7BIT\n"
+            + "\n"
+            + "x\n";
+
+    /** e11.eml */
+    static final String E11 = "Subject: e11\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: text/plain\n"
+            + "\n"
+            + "\n"
+            + "--b\n"
+            + "\n"
+            + "\n"
+            + "\n"
+            + "--b--\n";
+
+    /** e2.eml */
+    static final String E2 = "Subject: e2\n"
+            + "Content-Type: multipart/mixed; boundary=\"a b\"\n"
+            + "\n"
+            + "--a b\n"
+            + "\n"
+            + "one\n"
+            + "--a b--\n";
+
+    /** e3.eml */
+    static final String E3 = "Subject: e3\n"
+            + "Content-Type:multipart/mixed;boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: MESSAGE/RFC822; name=\"x.eml\"\n"
+            + "\n"
+            + "Subject: in\n"
+            + "\n"
+            + "x\n"
+            + "--b--\n";
+
+    /** e4.eml */
+    static final String E4 = "Subject: e4\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: text/plain";
+
+    /** e5.eml */
+    static final String E5 = "Subject: e5\n"
+            + "Content-Type: text/plain; charset=utf-8; charset=iso-8859-1; name=\"a\n"
+            + " b\"\n"
+            + "\n"
+            + "x\n";
+
+    /** e6.eml */
+    static final String E6 = "Subject: e6\n"
+            + "Content-Type: text/plain\n"
+            + "Content-Disposition: attachment; filename=\"a\n"
+            + "  b.txt\"\n"
+            + "Content-Language: en_US, 12, x\n"
+            + "\n"
+            + "x\n";
+
+    /** e7.eml */
+    static final String E7 = "Subject: e7\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "\n"
+            + "inner?\n"
+            + "--b--\n"
+            + "--b--\n";
+
+    /** e8.eml */
+    static final String E8 = "Subject: e8\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\r\n"
+            + "\r\n"
+            + "x\r\n"
+            + "--b--";
+
+    /** e9.eml */
+    static final String E9 = "Subject: e9\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "\n"
+            + "--b\n"
+            + "\n"
+            + "--b--\n";
+
+    /** f1.eml */
+    static final String F1 = "Subject: f1\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: message/rfc822\n"
+            + "\n"
+            + "--b--\n";
+
+    /** f2.eml */
+    static final String F2 = "Subject: f2\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: multipart/alternative; boundary=c\n"
+            + "\n"
+            + "--b--\n";
+
+    /** f3.eml */
+    static final String F3 = "Subject: f3\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: multipart/alternative; boundary=c\n"
+            + "\n"
+            + "--c\n"
+            + "\n"
+            + "--b--\n";
+
     static String message(String name) {
         switch (name) {
             case "M01": return M01;
@@ -1080,6 +1220,20 @@ final class DovecotCorpus {
             case "H2": return H2;
             case "H3": return H3;
             case "H4": return H4;
+            case "E1": return E1;
+            case "E10": return E10;
+            case "E11": return E11;
+            case "E2": return E2;
+            case "E3": return E3;
+            case "E4": return E4;
+            case "E5": return E5;
+            case "E6": return E6;
+            case "E7": return E7;
+            case "E8": return E8;
+            case "E9": return E9;
+            case "F1": return F1;
+            case "F2": return F2;
+            case "F3": return F3;
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -1364,6 +1518,21 @@ final class DovecotCorpus {
                 new Expectation("S03", "BODYSTRUCTURE",
                         "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 0 NIL NIL NIL NIL)(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 12 1 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
                         Why.SAME),
+                new Expectation("S03", "BODY[1.MIME]",
+                        "Content-Type: text/plain\r\n\r\n",
+                        Why.SAME),
+                new Expectation("S03", "BODY[2.MIME]",
+                        "Content-Type: text/html\r\n\r\n",
+                        Why.SAME),
+                new Expectation("S03", "BODY[1]",
+                        "one",
+                        Why.SAME),
+                new Expectation("S03", "BODY[2]",
+                        "<b>two</b>\r\n",
+                        Why.SAME),
+                new Expectation("S03", "BODY[TEXT]",
+                        "--b\r\nContent-Type: text/plain\r\n\r\none\r\n--b\r\nContent-Type: text/html\r\n\r\n<b>two</b>\r\n",
+                        Why.SAME),
                 new Expectation("S04", "ENVELOPE",
                         "(NIL \"s04 padding\" NIL NIL NIL NIL NIL NIL NIL NIL)",
                         Why.SAME),
@@ -1381,6 +1550,22 @@ final class DovecotCorpus {
                         Why.SAME),
                 new Expectation("S05", "BODYSTRUCTURE",
                         "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 6 0 NIL NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 6 0 NIL NIL NIL NIL) \"alternative\" (\"boundary\" \"b1\") NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 6 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("S05", "BODY[1.MIME]",
+                        "Content-Type: multipart/alternative; boundary=b1\r\n\r\n",
+                        Why.SAME),
+                new Expectation("S05", "BODY[2.MIME]",
+                        "Content-Type: text/plain\r\n\r\n",
+                        Why.SAME),
+                // Dovecot: --b1\r\nContent-Type: text/plain\r\n\r\ninner1\r\n--b1\r\nContent-Type: text/plain\r\n\r\ninner2\r\n--b1--\r\n
+                new Expectation("S05", "BODY[1]",
+                        "--b1\r\nContent-Type: text/plain\r\n\r\ninner1\r\n--b1\r\nContent-Type: text/plain\r\n\r\ninner2\r\n--b1--",
+                        Why.BOUNDARY_CRLF),
+                new Expectation("S05", "BODY[2]",
+                        "outer2",
+                        Why.SAME),
+                new Expectation("S05", "BODY[TEXT]",
+                        "--b\r\nContent-Type: multipart/alternative; boundary=b1\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\ninner1\r\n--b1\r\nContent-Type: text/plain\r\n\r\ninner2\r\n--b1--\r\n--b\r\nContent-Type: text/plain\r\n\r\nouter2\r\n--b--\r\n",
                         Why.SAME),
                 new Expectation("S06", "ENVELOPE",
                         "(NIL \"s06 header cut by boundary\" NIL NIL NIL NIL NIL NIL NIL NIL)",
@@ -1411,6 +1596,21 @@ final class DovecotCorpus {
                         Why.SAME),
                 new Expectation("S07", "BODYSTRUCTURE",
                         "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 1 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("S07", "BODY[1.MIME]",
+                        "",
+                        Why.SAME),
+                new Expectation("S07", "BODY[2.MIME]",
+                        "\r\n",
+                        Why.SAME),
+                new Expectation("S07", "BODY[1]",
+                        "",
+                        Why.SAME),
+                new Expectation("S07", "BODY[2]",
+                        "x",
+                        Why.SAME),
+                new Expectation("S07", "BODY[TEXT]",
+                        "--b\r\n--b\r\n\r\nx\r\n--b--\r\n",
                         Why.SAME),
                 new Expectation("S08", "ENVELOPE",
                         "(NIL \"s08 leading crlf\" NIL NIL NIL NIL NIL NIL NIL NIL)",
@@ -1518,6 +1718,18 @@ final class DovecotCorpus {
                         Why.SAME),
                 new Expectation("S12", "BODYSTRUCTURE",
                         "(\"message\" \"global\" NIL NIL NIL \"7bit\" 24 NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("S12", "BODY[1.1.MIME]",
+                        "",
+                        Why.SAME),
+                new Expectation("S12", "BODY[1.1]",
+                        "",
+                        Why.SAME),
+                new Expectation("S12", "BODY[1.HEADER]",
+                        "",
+                        Why.SAME),
+                new Expectation("S12", "BODY[1]",
+                        "Subject: inner\r\n\r\nbody\r\n",
                         Why.SAME),
                 new Expectation("S13", "ENVELOPE",
                         "(NIL \"s13 rfc822 cut\" NIL NIL NIL NIL NIL NIL NIL NIL)",
@@ -1632,6 +1844,21 @@ final class DovecotCorpus {
                 new Expectation("S24", "BODYSTRUCTURE",
                         "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
                         Why.SAME),
+                new Expectation("S24", "BODY[1.MIME]",
+                        "",
+                        Why.SAME),
+                new Expectation("S24", "BODY[2.MIME]",
+                        "Content-Type: text/plain\r\n",
+                        Why.SAME),
+                new Expectation("S24", "BODY[1]",
+                        "",
+                        Why.SAME),
+                new Expectation("S24", "BODY[2]",
+                        "",
+                        Why.SAME),
+                new Expectation("S24", "BODY[TEXT]",
+                        "--b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n--b--\r\n",
+                        Why.SAME),
                 new Expectation("S25", "ENVELOPE",
                         "(NIL \"s25 outer boundary in inner epilogue\" NIL NIL NIL NIL NIL NIL NIL NIL)",
                         Why.SAME),
@@ -1640,6 +1867,21 @@ final class DovecotCorpus {
                         Why.SAME),
                 new Expectation("S25", "BODYSTRUCTURE",
                         "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 1 0 NIL NIL NIL NIL) \"alternative\" (\"boundary\" \"inner\") NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 1 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"outer\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("S25", "BODY[1.MIME]",
+                        "Content-Type: multipart/alternative; boundary=inner\r\n\r\n",
+                        Why.SAME),
+                new Expectation("S25", "BODY[2.MIME]",
+                        "\r\n",
+                        Why.SAME),
+                new Expectation("S25", "BODY[1]",
+                        "--inner\r\n\r\na\r\n--inner--\r\ninner epilogue",
+                        Why.SAME),
+                new Expectation("S25", "BODY[2]",
+                        "b",
+                        Why.SAME),
+                new Expectation("S25", "BODY[TEXT]",
+                        "--outer\r\nContent-Type: multipart/alternative; boundary=inner\r\n\r\n--inner\r\n\r\na\r\n--inner--\r\ninner epilogue\r\n--outer\r\n\r\nb\r\n--outer--\r\n",
                         Why.SAME),
                 new Expectation("S27", "ENVELOPE",
                         "(NIL \"s27 rfc2231\" NIL NIL NIL NIL NIL NIL NIL NIL)",
@@ -1751,6 +1993,21 @@ final class DovecotCorpus {
                         Why.SAME),
                 new Expectation("S39", "BODYSTRUCTURE",
                         "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 17 0 NIL NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 19 1 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("S39", "BODY[1.MIME]",
+                        "\r\n",
+                        Why.SAME),
+                new Expectation("S39", "BODY[2.MIME]",
+                        "\r\n",
+                        Why.SAME),
+                new Expectation("S39", "BODY[1]",
+                        "no newline at end",
+                        Why.SAME),
+                new Expectation("S39", "BODY[2]",
+                        "ends with newline\r\n",
+                        Why.SAME),
+                new Expectation("S39", "BODY[TEXT]",
+                        "pre\r\n--b\r\n\r\nno newline at end\r\n--b\r\n\r\nends with newline\r\n\r\n--b--",
                         Why.SAME),
                 // Dovecot: ("Tue, 01 Aug 2023 10:00:00 +0200" {119}\r\n=?utf-8?b?R3LDvMOfZSBhdXMgTcO8bmNoZW4g4oCTIGVpbiBsw6RuZ2VyZXI=?= Betreff, der gefaltet werden muss, weil er so lang ist (("=?utf-8?q?J=C3=B6rg_M=C3=BCller?=" NIL "joerg" "example.de")) (("=?utf-8?q?J=C3=B6rg_M=C3=BCller?=" NIL "joerg" "example.de")) (("=?utf-8?q?J=C3=B6rg_M=C3=BCller?=" NIL "joerg" "example.de")) (("Anna" NIL "anna" "example.com")("Smith...
                 new Expectation("R01", "ENVELOPE",
@@ -1961,6 +2218,311 @@ final class DovecotCorpus {
                         Why.SAME),
                 new Expectation("H4", "BODY[1.MIME]",
                         "Subject: x\r\n\r\n",
+                        Why.SAME),
+                new Expectation("E1", "ENVELOPE",
+                        "(NIL \"e1\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E1", "BODY",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 0)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 0)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"mixed\")",
+                        Why.SAME),
+                new Expectation("E1", "BODYSTRUCTURE",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 0 NIL NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 0 NIL NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E1", "BODY[1]",
+                        "one",
+                        Why.SAME),
+                new Expectation("E1", "BODY[2]",
+                        "two",
+                        Why.SAME),
+                new Expectation("E1", "BODY[1.HEADER]",
+                        "",
+                        Why.SAME),
+                new Expectation("E1", "BODY[1.MIME]",
+                        "\r\n",
+                        Why.SAME),
+                new Expectation("E10", "ENVELOPE",
+                        "(NIL \"e10\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E10", "BODY",
+                        "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)",
+                        Why.SAME),
+                new Expectation("E10", "BODYSTRUCTURE",
+                        "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E10", "BODY[1]",
+                        "x\r\n",
+                        Why.SAME),
+                new Expectation("E10", "BODY[2]",
+                        "",
+                        Why.SAME),
+                new Expectation("E10", "BODY[1.HEADER]",
+                        "",
+                        Why.SAME),
+                new Expectation("E10", "BODY[1.MIME]",
+                        "Subject: e10\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=US-ASCII\r\nContent-Transfer-Encoding: 7BIT\r\n\r\n",
+                        Why.SAME),
+                new Expectation("E11", "ENVELOPE",
+                        "(NIL \"e11\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E11", "BODY",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 2 1) \"mixed\")",
+                        Why.SAME),
+                new Expectation("E11", "BODYSTRUCTURE",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 2 1 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E11", "BODY[1]",
+                        "",
+                        Why.SAME),
+                new Expectation("E11", "BODY[2]",
+                        "\r\n",
+                        Why.SAME),
+                new Expectation("E11", "BODY[1.HEADER]",
+                        "",
+                        Why.SAME),
+                new Expectation("E11", "BODY[1.MIME]",
+                        "Content-Type: text/plain\r\n\r\n",
+                        Why.SAME),
+                new Expectation("E2", "ENVELOPE",
+                        "(NIL \"e2\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E2", "BODY",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 0) \"mixed\")",
+                        Why.SAME),
+                new Expectation("E2", "BODYSTRUCTURE",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"a b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E2", "BODY[1]",
+                        "one",
+                        Why.SAME),
+                new Expectation("E2", "BODY[2]",
+                        "",
+                        Why.SAME),
+                new Expectation("E2", "BODY[1.HEADER]",
+                        "",
+                        Why.SAME),
+                new Expectation("E2", "BODY[1.MIME]",
+                        "\r\n",
+                        Why.SAME),
+                new Expectation("E3", "ENVELOPE",
+                        "(NIL \"e3\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E3", "BODY",
+                        "((\"message\" \"rfc822\" (\"name\" \"x.eml\") NIL NIL \"7bit\" 16 (NIL \"in\" NIL NIL NIL NIL NIL NIL NIL NIL) (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 1 0) 2) \"mixed\")",
+                        Why.SAME),
+                new Expectation("E3", "BODYSTRUCTURE",
+                        "((\"message\" \"rfc822\" (\"name\" \"x.eml\") NIL NIL \"7bit\" 16 (NIL \"in\" NIL NIL NIL NIL NIL NIL NIL NIL) (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 1 0 NIL NIL NIL NIL) 2 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E3", "BODY[1]",
+                        "Subject: in\r\n\r\nx",
+                        Why.SAME),
+                new Expectation("E3", "BODY[2]",
+                        "",
+                        Why.SAME),
+                new Expectation("E3", "BODY[1.HEADER]",
+                        "Subject: in\r\n\r\n",
+                        Why.SAME),
+                new Expectation("E3", "BODY[1.MIME]",
+                        "Content-Type: MESSAGE/RFC822; name=\"x.eml\"\r\n\r\n",
+                        Why.SAME),
+                new Expectation("E4", "ENVELOPE",
+                        "(NIL \"e4\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E4", "BODY",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"mixed\")",
+                        Why.SAME),
+                new Expectation("E4", "BODYSTRUCTURE",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E4", "BODY[1]",
+                        "",
+                        Why.SAME),
+                new Expectation("E4", "BODY[2]",
+                        "",
+                        Why.SAME),
+                new Expectation("E4", "BODY[1.HEADER]",
+                        "",
+                        Why.SAME),
+                new Expectation("E4", "BODY[1.MIME]",
+                        "Content-Type: text/plain",
+                        Why.SAME),
+                new Expectation("E5", "ENVELOPE",
+                        "(NIL \"e5\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E5", "BODY",
+                        "(\"text\" \"plain\" (\"charset\" \"utf-8\" \"charset\" \"iso-8859-1\" \"name\" \"a b\") NIL NIL \"7bit\" 3 1)",
+                        Why.SAME),
+                new Expectation("E5", "BODYSTRUCTURE",
+                        "(\"text\" \"plain\" (\"charset\" \"utf-8\" \"charset\" \"iso-8859-1\" \"name\" \"a b\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E5", "BODY[1]",
+                        "x\r\n",
+                        Why.SAME),
+                new Expectation("E5", "BODY[2]",
+                        "",
+                        Why.SAME),
+                new Expectation("E5", "BODY[1.HEADER]",
+                        "",
+                        Why.SAME),
+                new Expectation("E5", "BODY[1.MIME]",
+                        "Subject: e5\r\nContent-Type: text/plain; charset=utf-8; charset=iso-8859-1; name=\"a\r\n b\"\r\n\r\n",
+                        Why.SAME),
+                new Expectation("E6", "ENVELOPE",
+                        "(NIL \"e6\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E6", "BODY",
+                        "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)",
+                        Why.SAME),
+                new Expectation("E6", "BODYSTRUCTURE",
+                        "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL (\"attachment\" (\"filename\" \"a  b.txt\")) (\"en_US\" \"12\" \"x\") NIL)",
+                        Why.SAME),
+                new Expectation("E6", "BODY[1]",
+                        "x\r\n",
+                        Why.SAME),
+                new Expectation("E6", "BODY[2]",
+                        "",
+                        Why.SAME),
+                new Expectation("E6", "BODY[1.HEADER]",
+                        "",
+                        Why.SAME),
+                new Expectation("E6", "BODY[1.MIME]",
+                        "Subject: e6\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"a\r\n  b.txt\"\r\nContent-Language: en_US, 12, x\r\n\r\n",
+                        Why.SAME),
+                new Expectation("E7", "ENVELOPE",
+                        "(NIL \"e7\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E7", "BODY",
+                        "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 6 0) \"mixed\") \"mixed\")",
+                        Why.SAME),
+                new Expectation("E7", "BODYSTRUCTURE",
+                        "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 6 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                // Dovecot: --b\r\n\r\ninner?\r\n--b--\r\n
+                new Expectation("E7", "BODY[1]",
+                        "--b\r\n\r\ninner?\r\n--b--",
+                        Why.BOUNDARY_CRLF),
+                new Expectation("E7", "BODY[2]",
+                        "",
+                        Why.SAME),
+                new Expectation("E7", "BODY[1.HEADER]",
+                        "",
+                        Why.SAME),
+                new Expectation("E7", "BODY[1.MIME]",
+                        "Content-Type: multipart/mixed; boundary=b\r\n\r\n",
+                        Why.SAME),
+                new Expectation("E8", "ENVELOPE",
+                        "(NIL \"e8\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E8", "BODY",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 1 0) \"mixed\")",
+                        Why.SAME),
+                new Expectation("E8", "BODYSTRUCTURE",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 1 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E8", "BODY[1]",
+                        "x",
+                        Why.SAME),
+                new Expectation("E8", "BODY[2]",
+                        "",
+                        Why.SAME),
+                new Expectation("E8", "BODY[1.HEADER]",
+                        "",
+                        Why.SAME),
+                new Expectation("E8", "BODY[1.MIME]",
+                        "\r\n",
+                        Why.SAME),
+                new Expectation("E9", "ENVELOPE",
+                        "(NIL \"e9\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E9", "BODY",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"mixed\")",
+                        Why.SAME),
+                new Expectation("E9", "BODYSTRUCTURE",
+                        "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL)(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("E9", "BODY[1]",
+                        "",
+                        Why.SAME),
+                new Expectation("E9", "BODY[2]",
+                        "",
+                        Why.SAME),
+                new Expectation("E9", "BODY[1.HEADER]",
+                        "",
+                        Why.SAME),
+                new Expectation("E9", "BODY[1.MIME]",
+                        "",
+                        Why.SAME),
+                new Expectation("F1", "ENVELOPE",
+                        "(NIL \"f1\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("F1", "BODY",
+                        "((\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 0 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) 0) \"mixed\")",
+                        Why.SAME),
+                new Expectation("F1", "BODYSTRUCTURE",
+                        "((\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 0 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("F1", "BODY[1]",
+                        "",
+                        Why.SAME),
+                new Expectation("F1", "BODY[1.MIME]",
+                        "Content-Type: message/rfc822\r\n",
+                        Why.SAME),
+                new Expectation("F1", "BODY[1.1]",
+                        "",
+                        Why.SAME),
+                new Expectation("F1", "BODY[1.1.MIME]",
+                        "",
+                        Why.SAME),
+                new Expectation("F1", "BODY[TEXT]",
+                        "--b\r\nContent-Type: message/rfc822\r\n\r\n--b--\r\n",
+                        Why.SAME),
+                new Expectation("F2", "ENVELOPE",
+                        "(NIL \"f2\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("F2", "BODY",
+                        "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"alternative\") \"mixed\")",
+                        Why.SAME),
+                new Expectation("F2", "BODYSTRUCTURE",
+                        "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) \"alternative\" (\"boundary\" \"c\") NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("F2", "BODY[1]",
+                        "",
+                        Why.SAME),
+                new Expectation("F2", "BODY[1.MIME]",
+                        "Content-Type: multipart/alternative; boundary=c\r\n",
+                        Why.SAME),
+                new Expectation("F2", "BODY[1.1]",
+                        "",
+                        Why.SAME),
+                new Expectation("F2", "BODY[1.1.MIME]",
+                        "",
+                        Why.SAME),
+                new Expectation("F2", "BODY[TEXT]",
+                        "--b\r\nContent-Type: multipart/alternative; boundary=c\r\n\r\n--b--\r\n",
+                        Why.SAME),
+                new Expectation("F3", "ENVELOPE",
+                        "(NIL \"f3\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("F3", "BODY",
+                        "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"alternative\") \"mixed\")",
+                        Why.SAME),
+                new Expectation("F3", "BODYSTRUCTURE",
+                        "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) \"alternative\" (\"boundary\" \"c\") NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                // Dovecot: --c\r\n\r\n
+                new Expectation("F3", "BODY[1]",
+                        "--c\r\n",
+                        Why.BOUNDARY_CRLF),
+                new Expectation("F3", "BODY[1.MIME]",
+                        "Content-Type: multipart/alternative; boundary=c\r\n\r\n",
+                        Why.SAME),
+                new Expectation("F3", "BODY[1.1]",
+                        "",
+                        Why.SAME),
+                new Expectation("F3", "BODY[1.1.MIME]",
+                        "",
+                        Why.SAME),
+                new Expectation("F3", "BODY[TEXT]",
+                        "--b\r\nContent-Type: multipart/alternative; boundary=c\r\n\r\n--c\r\n\r\n--b--\r\n",
                         Why.SAME)
         );
     }
