@@ -2,6 +2,7 @@ package org.poststelle.pop3.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.ByteProcessor;
 
 /**
  * Turns message bytes into the body of a POP3 multi-line response, chunk by chunk, keeping state across
@@ -9,18 +10,57 @@ import io.netty.buffer.ByteBufAllocator;
  * a last line without a line ending gets one, and {@link #finish} writes the terminating ".". For TOP it
  * also stops after the header, the blank line and the requested number of body lines.
  *
- * <p>A chunk that needs no change (the common case: CRLF mail without lines starting with a dot) is passed
- * through as is, without a copy.
+ * <p>A chunk that needs no change (the common case: CRLF mail with few lines starting with a dot) is passed
+ * through as is, without a copy. The scan is one {@link ByteBuf#forEachByte} pass that stops only where
+ * something must be inserted.
  */
 public final class DotStuffer {
     private static final long ALL_LINES = Long.MAX_VALUE;
 
+    private enum Action { NONE, DOT, CR, STOP }
+
     private boolean lineStart = true;
     private boolean prevCr;
-    private long lineBytes;
+    private boolean lineEmpty = true;
     private boolean inBody;
     private long bodyLinesLeft;
     private boolean complete;
+    private Action action = Action.NONE;
+
+    /** Runs over the bytes, updating the state; returns false where an insertion is due or TOP is done. */
+    private final ByteProcessor scanner = b -> {
+        if (lineStart) {
+            if (inBody && bodyLinesLeft == 0) {
+                action = Action.STOP;
+                return false;
+            }
+            lineStart = false;
+            if (b == '.') {
+                prevCr = false;
+                lineEmpty = false;
+                action = Action.DOT;
+                return false;
+            }
+        }
+        if (b == '\n') {
+            boolean bare = !prevCr;
+            endOfLine();
+            if (bare) {
+                action = Action.CR;
+                return false;
+            }
+            return true;
+        }
+        if (b == '\r') {
+            // a CR right before the LF still leaves the line blank (the header's end)
+            lineEmpty = lineEmpty && !prevCr;
+            prevCr = true;
+        } else {
+            prevCr = false;
+            lineEmpty = false;
+        }
+        return true;
+    };
 
     /** @param bodyLines body lines to send after the header (TOP), or a negative number for the whole message */
     public DotStuffer(long bodyLines) {
@@ -37,6 +77,17 @@ public final class DotStuffer {
         return complete;
     }
 
+    private void endOfLine() {
+        if (!inBody) {
+            inBody = lineEmpty; // the first blank line ends the header
+        } else if (bodyLinesLeft != ALL_LINES && bodyLinesLeft > 0) {
+            bodyLinesLeft--;
+        }
+        lineStart = true;
+        prevCr = false;
+        lineEmpty = true;
+    }
+
     /**
      * Stuffs the readable bytes of {@code in}, which this call takes over (it is returned or released).
      *
@@ -48,32 +99,24 @@ public final class DotStuffer {
         int copyFrom = i;
         ByteBuf out = null;
         while (i < end) {
-            if (lineStart) {
-                if (inBody && bodyLinesLeft == 0) {
-                    complete = true;
-                    end = i;
-                    break;
-                }
-                if (in.getByte(i) == '.') {
-                    out = insert(out, in, copyFrom, i, (byte) '.', alloc);
-                    copyFrom = i;
-                }
-                lineStart = false;
-            }
-            int lf = in.indexOf(i, end, (byte) '\n');
-            if (lf < 0) {
-                lineBytes += end - i;
-                prevCr = in.getByte(end - 1) == '\r';
+            action = Action.NONE;
+            int at = in.forEachByte(i, end - i, scanner);
+            if (at < 0) {
                 break;
             }
-            boolean crBefore = lf > i ? in.getByte(lf - 1) == '\r' : prevCr;
-            lineBytes += lf - i;
-            if (!crBefore) {
-                out = insert(out, in, copyFrom, lf, (byte) '\r', alloc);
-                copyFrom = lf;
+            if (action == Action.STOP) {
+                complete = true;
+                end = at;
+                break;
             }
-            endOfLine(lineBytes == 0 || (lineBytes == 1 && crBefore));
-            i = lf + 1;
+            if (out == null) {
+                int size = in.readableBytes();
+                out = alloc.ioBuffer(size + (size >> 6) + 16);
+            }
+            out.writeBytes(in, copyFrom, at - copyFrom);
+            out.writeByte(action == Action.DOT ? '.' : '\r');
+            copyFrom = at;
+            i = at + 1;
         }
         if (out == null) {
             in.writerIndex(end);
@@ -82,28 +125,6 @@ public final class DotStuffer {
         out.writeBytes(in, copyFrom, end - copyFrom);
         in.release();
         return out;
-    }
-
-    private void endOfLine(boolean blank) {
-        if (!inBody) {
-            inBody = blank; // the first blank line ends the header
-        } else if (bodyLinesLeft != ALL_LINES && bodyLinesLeft > 0) {
-            bodyLinesLeft--;
-        }
-        lineStart = true;
-        prevCr = false;
-        lineBytes = 0;
-    }
-
-    private static ByteBuf insert(ByteBuf out, ByteBuf in, int copyFrom, int at, byte b, ByteBufAllocator alloc) {
-        ByteBuf target = out;
-        if (target == null) {
-            int size = in.readableBytes();
-            target = alloc.ioBuffer(size + (size >> 6) + 16);
-        }
-        target.writeBytes(in, copyFrom, at - copyFrom);
-        target.writeByte(b);
-        return target;
     }
 
     /** Ends the response: the line ending the last line lacks, then ".\r\n". */

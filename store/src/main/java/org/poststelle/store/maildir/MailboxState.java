@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +63,7 @@ final class MailboxState {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxState.class);
     private static final AtomicLong SERIALS = new AtomicLong();
     private static final int MAX_PENDING_EVENTS = 20_000;
+    static final String INDEX_LOCK = "poststelle.lock";
     private static final Fsync NO_FSYNC = new Fsync(false);
     private static final boolean DBG = Boolean.getBoolean("poststelle.debugBatches");
     private static final boolean FLUSH_BY_APPENDER = !Boolean.getBoolean("poststelle.flushInBatch");
@@ -90,6 +94,7 @@ final class MailboxState {
     // guarded by commitLock
     private ChangeLog log;
     private final Map<String, UidList.Entry> externalUids = new HashMap<>();
+    private FileChannel indexLockChannel;
     private boolean fullScanWanted;
 
     // guarded by AccountStore
@@ -125,7 +130,11 @@ final class MailboxState {
         MailboxState s = new MailboxState(account, name, dir, usageKey);
         try {
             s.load();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            s.abandon();
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
             throw new StoreException(StoreException.Reason.TEMPORARY, "cannot open mailbox " + name, e);
         }
         return s;
@@ -138,6 +147,7 @@ final class MailboxState {
         for (String sub : new String[] {"cur", "new", "tmp"}) {
             Files.createDirectories(dir.resolve(sub));
         }
+        lockIndex();
         cleanTmp();
         commitLock.lock();
         try {
@@ -171,6 +181,62 @@ final class MailboxState {
             queueStaleNames();
         } finally {
             commitLock.unlock();
+        }
+    }
+
+    /**
+     * Takes the OS lock that keeps a second server process from loading this folder's index at the same time
+     * (the index and log have one writer). Released by the OS when the process dies, so a crash never leaves
+     * it behind. Other Maildir programs are not affected: they coordinate through the uidlist dot lock.
+     */
+    private void lockIndex() throws IOException {
+        FileChannel ch = FileChannel.open(dir.resolve(INDEX_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        long deadline = System.nanoTime() + store.config().lockTimeout().toNanos();
+        try {
+            while (true) {
+                FileLock l;
+                try {
+                    l = ch.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    l = null;
+                }
+                if (l != null) {
+                    indexLockChannel = ch;
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new StoreException(StoreException.Reason.TEMPORARY,
+                            "mailbox " + name + " is in use by another server process");
+                }
+                LockSupport.parkNanos(20_000_000);
+            }
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Releases what a failed load took. */
+    private void abandon() {
+        if (log != null) {
+            try {
+                log.close();
+            } catch (IOException e) {
+                // nothing more to do
+            }
+            log = null;
+        }
+        unlockIndex();
+    }
+
+    private void unlockIndex() {
+        if (indexLockChannel != null) {
+            try {
+                indexLockChannel.close();
+            } catch (IOException e) {
+                // the OS drops the lock with the descriptor
+            }
+            indexLockChannel = null;
         }
     }
 
@@ -926,8 +992,7 @@ final class MailboxState {
             header.uidNext = Math.max(header.uidNext, nextUid);
         }
         if (fp.size() < 0) {
-            rewriteUidlist();
-            return;
+            rewriteUidlist(); // lost: recreate from the index, then add the new lines
         }
         // not flushed here: the change log is the durable record, and the uidlist is repaired from it
         UidList.Fingerprint after = UidList.append(dir, lines, NO_FSYNC);
@@ -986,7 +1051,11 @@ final class MailboxState {
             recorded = header.uidlistFingerprint;
             offset = header.uidlistOffset;
         }
-        if (fp.encode().equals(recorded) || fp.size() < 0) {
+        if (fp.encode().equals(recorded)) {
+            return;
+        }
+        if (fp.size() < 0) {
+            rewriteUidlist(); // deleted behind our back: the index knows every UID
             return;
         }
         UidList.Fingerprint old = UidList.Fingerprint.decode(recorded);
@@ -2202,6 +2271,7 @@ final class MailboxState {
         } catch (IOException e) {
             LOG.warn("mailbox {}: cannot close the index cleanly: {}", name, e.toString());
         } finally {
+            unlockIndex();
             commitLock.unlock();
         }
     }
@@ -2238,6 +2308,7 @@ final class MailboxState {
                 }
                 log = null;
             }
+            unlockIndex();
             synchronized (this) {
                 version++;
             }

@@ -1,0 +1,292 @@
+package org.poststelle.store.search;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.poststelle.store.Mailbox;
+import org.poststelle.store.StoreException;
+import org.poststelle.store.model.MailboxSnapshot;
+import org.poststelle.store.model.MessageMeta;
+import org.poststelle.store.model.UidSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SEARCH, SORT and THREAD over one mailbox, through the public store API only ({@link Mailbox#snapshot()},
+ * {@link Mailbox#meta}, {@link Mailbox#content}), so every backend gets them. One instance per server (it holds
+ * the shared {@link HeaderCache}); thread-safe; each call runs on the caller's thread.
+ *
+ * <p>What is read for a key: flags, UIDs, modseq and \Recent come from the session's snapshot; sizes, internal
+ * and save dates and EMAILID from the message index ({@link Mailbox#meta}); FROM, TO, CC, BCC, SUBJECT, HEADER on
+ * those fields, the SENT* keys, SORT and THREAD from cached headers (each message's header is read once, then
+ * kept in the {@link HeaderCache}); BODY, TEXT and HEADER on other fields by streaming the message. Cheap keys are
+ * answered first; the expensive ones only run on messages the cheap ones leave open ({@link SearchPlan}).
+ *
+ * <p>Messages in the snapshot that were expunged meanwhile match nothing. An I/O error reading a message is a
+ * {@link StoreException} (TEMPORARY).
+ */
+public final class SearchEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchEngine.class);
+
+    private final HeaderCache cache;
+    private final FullTextIndex index;
+
+    public SearchEngine(HeaderCache cache) {
+        this(cache, FullTextIndex.NONE);
+    }
+
+    public SearchEngine(HeaderCache cache, FullTextIndex index) {
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.index = Objects.requireNonNull(index, "index");
+    }
+
+    /**
+     * Runs a search program over the messages of {@code snapshot}.
+     *
+     * @param snapshot the session's snapshot: its messages are the ones searched, its flags the ones tested
+     */
+    public SearchResult search(Mailbox mailbox, MailboxSnapshot snapshot, SearchQuery query, SearchContext context) {
+        Evaluation ev = evaluate(mailbox, snapshot, query, context);
+        UidSet.Builder uids = new UidSet.Builder();
+        long highest = 0;
+        for (int k = 0; k < ev.matchCount; k++) {
+            int i = ev.matches[k];
+            uids.add(snapshot.uid(i));
+            highest = Math.max(highest, snapshot.modSeq(i));
+        }
+        return new SearchResult(uids.build(), highest);
+    }
+
+    /**
+     * SORT (RFC 5256, RFC 5957): the messages matching {@code query}, ordered by {@code criteria}, ties in
+     * mailbox order.
+     *
+     * @return UIDs in sorted order (the IMAP layer maps them to sequence numbers for SORT without UID)
+     */
+    public long[] sort(Mailbox mailbox, MailboxSnapshot snapshot, List<SortCriterion> criteria, SearchQuery query,
+            SearchContext context) {
+        Evaluation ev = evaluate(mailbox, snapshot, query, context);
+        return Sorting.sort(ev, criteria);
+    }
+
+    /**
+     * THREAD (RFC 5256): the messages matching {@code query}, grouped into threads.
+     *
+     * @return the threads in order; nodes carry UIDs
+     */
+    public List<ThreadNode> thread(Mailbox mailbox, MailboxSnapshot snapshot, ThreadAlgorithm algorithm,
+            SearchQuery query, SearchContext context) {
+        Evaluation ev = evaluate(mailbox, snapshot, query, context);
+        return Threading.thread(ev, algorithm);
+    }
+
+    private Evaluation evaluate(Mailbox mailbox, MailboxSnapshot snapshot, SearchQuery query,
+            SearchContext context) {
+        Instant now = context.now() != null ? context.now() : Instant.now();
+        SearchPlan plan = new SearchPlan(withIndexAnswers(mailbox, snapshot, query), context, now);
+        Evaluation ev = new Evaluation(mailbox, snapshot);
+        int[] open = new int[snapshot.size()];
+        for (int i = 0; i < open.length; i++) {
+            open[i] = i;
+        }
+        int openCount = open.length;
+        int[] matches = new int[snapshot.size()];
+        int matchCount = 0;
+        SearchPlan.Message m = new SearchPlan.Message();
+        for (int level = SearchPlan.SNAPSHOT; level <= SearchPlan.CONTENT && openCount > 0; level++) {
+            if (level > SearchPlan.SNAPSHOT && !plan.uses(level)) {
+                continue;
+            }
+            if (level == SearchPlan.META) {
+                ev.loadMeta(open, openCount);
+            } else if (level == SearchPlan.HEADERS) {
+                ev.loadHeaders(open, openCount);
+            }
+            int stillOpen = 0;
+            for (int k = 0; k < openCount; k++) {
+                int i = open[k];
+                if (ev.gone[i]) {
+                    continue;
+                }
+                m.uid = snapshot.uid(i);
+                m.flags = snapshot.flags(i);
+                m.modSeq = snapshot.modSeq(i);
+                m.meta = ev.metas == null ? null : ev.metas[i];
+                m.headers = ev.headers == null ? null : ev.headers[i];
+                m.scan = null;
+                if (level == SearchPlan.CONTENT) {
+                    m.scan = ev.scan(i, plan.scanSpec);
+                    if (m.scan == null) {
+                        continue;
+                    }
+                }
+                byte r = plan.root.eval(m, level);
+                if (r == SearchPlan.UNKNOWN) {
+                    open[stillOpen++] = i;
+                } else if (r == SearchPlan.TRUE) {
+                    matches[matchCount++] = i;
+                }
+            }
+            openCount = stillOpen;
+        }
+        Arrays.sort(matches, 0, matchCount);
+        ev.matches = matches;
+        ev.matchCount = matchCount;
+        return ev;
+    }
+
+    /** Lets the full-text index answer text keys where it can; the rest is answered by reading messages. */
+    private SearchQuery withIndexAnswers(Mailbox mailbox, MailboxSnapshot snapshot, SearchQuery q) {
+        if (index == FullTextIndex.NONE) {
+            return q;
+        }
+        if (q instanceof SearchQuery.And and) {
+            List<SearchQuery> parts = new ArrayList<>();
+            for (SearchQuery c : and.queries()) {
+                parts.add(withIndexAnswers(mailbox, snapshot, c));
+            }
+            return new SearchQuery.And(parts);
+        }
+        if (q instanceof SearchQuery.Or or) {
+            return new SearchQuery.Or(withIndexAnswers(mailbox, snapshot, or.left()),
+                    withIndexAnswers(mailbox, snapshot, or.right()));
+        }
+        if (q instanceof SearchQuery.Not not) {
+            return new SearchQuery.Not(withIndexAnswers(mailbox, snapshot, not.query()));
+        }
+        if (q instanceof SearchQuery.TextKey key) {
+            FullTextIndex.Answer a = index.answer(mailbox, snapshot, key);
+            if (a != null) {
+                // exact where covered, read the message where not
+                return new SearchQuery.Or(new SearchQuery.Uids(a.matches().intersect(a.covered())),
+                        new SearchQuery.And(List.of(new SearchQuery.Not(new SearchQuery.Uids(a.covered())), q)));
+            }
+        }
+        return q;
+    }
+
+    /** One evaluation's loaded data, indexed like the snapshot; reused by sort and thread. */
+    final class Evaluation {
+        final Mailbox mailbox;
+        final MailboxSnapshot snapshot;
+        final boolean[] gone;
+        MessageMeta[] metas;
+        CachedHeaders[] headers;
+        int[] matches;
+        int matchCount;
+
+        Evaluation(Mailbox mailbox, MailboxSnapshot snapshot) {
+            this.mailbox = mailbox;
+            this.snapshot = snapshot;
+            this.gone = new boolean[snapshot.size()];
+        }
+
+        /** Loads index facts for the given snapshot indexes (ascending) that lack them. */
+        void loadMeta(int[] idx, int count) {
+            if (metas == null) {
+                metas = new MessageMeta[snapshot.size()];
+            }
+            UidSet.Builder want = new UidSet.Builder();
+            int wanted = 0;
+            for (int k = 0; k < count; k++) {
+                int i = idx[k];
+                if (metas[i] == null && !gone[i]) {
+                    want.add(snapshot.uid(i));
+                    wanted++;
+                }
+            }
+            if (wanted == 0) {
+                return;
+            }
+            mailbox.meta(want.build(), meta -> {
+                int i = snapshot.indexOf(meta.uid());
+                if (i >= 0) {
+                    metas[i] = meta;
+                }
+            });
+            for (int k = 0; k < count; k++) {
+                int i = idx[k];
+                if (metas[i] == null) {
+                    gone[i] = true;
+                }
+            }
+        }
+
+        /** Loads cached headers for the given snapshot indexes (ascending), reading and caching missing ones. */
+        void loadHeaders(int[] idx, int count) {
+            if (headers == null) {
+                headers = new CachedHeaders[snapshot.size()];
+            }
+            HeaderCache.MailboxHeaders table = cache.forMailbox(snapshot.mailboxId(), snapshot.uidValidity());
+            long[] newUids = new long[16];
+            CachedHeaders[] newEntries = new CachedHeaders[16];
+            int added = 0;
+            for (int k = 0; k < count; k++) {
+                int i = idx[k];
+                if (headers[i] != null || gone[i]) {
+                    continue;
+                }
+                long uid = snapshot.uid(i);
+                CachedHeaders h = table.get(uid);
+                if (h == null) {
+                    h = readHeaders(uid);
+                    if (h == null) {
+                        gone[i] = true;
+                        continue;
+                    }
+                    if (added == newUids.length) {
+                        newUids = Arrays.copyOf(newUids, added * 2);
+                        newEntries = Arrays.copyOf(newEntries, added * 2);
+                    }
+                    newUids[added] = uid;
+                    newEntries[added++] = h;
+                }
+                headers[i] = h;
+            }
+            if (added > 0) {
+                table.put(newUids, newEntries, added, snapshot);
+            }
+        }
+
+        private CachedHeaders readHeaders(long uid) {
+            try (InputStream in = mailbox.content(uid).open()) {
+                return HeaderReader.read(in);
+            } catch (StoreException e) {
+                if (e.reason() == StoreException.Reason.MESSAGE_GONE) {
+                    return null;
+                }
+                throw e;
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Reason.TEMPORARY, "cannot read a message", e);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot parse the header of message {} in mailbox {}: {}", uid, snapshot.mailboxId(),
+                        e.toString());
+                return HeaderReader.empty();
+            }
+        }
+
+        /** Reads a message for the content keys; null when it is gone. */
+        TextScanner scan(int i, TextScanner.Spec spec) {
+            long uid = snapshot.uid(i);
+            TextScanner scanner = new TextScanner(spec);
+            try (InputStream in = mailbox.content(uid).open()) {
+                scanner.scan(in);
+            } catch (StoreException e) {
+                if (e.reason() == StoreException.Reason.MESSAGE_GONE) {
+                    gone[i] = true;
+                    return null;
+                }
+                throw e;
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Reason.TEMPORARY, "cannot read a message", e);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot parse message {} in mailbox {}: {}", uid, snapshot.mailboxId(), e.toString());
+            }
+            return scanner;
+        }
+    }
+}
