@@ -192,6 +192,7 @@ public final class SearchEngine {
         CachedHeaders[] headers;
         int[] matches;
         int matchCount;
+        private TextScanner scanner;
 
         Evaluation(Mailbox mailbox, MailboxSnapshot snapshot) {
             this.mailbox = mailbox;
@@ -335,10 +336,12 @@ public final class SearchEngine {
             }
         }
 
-        /** Reads a message for the content keys; null when it is gone. */
+        /** Reads a message for the content keys; null when it is gone. The scanner is reused for the next one. */
         TextScanner scan(int i, TextScanner.Spec spec) {
             long uid = snapshot.uid(i);
-            TextScanner scanner = new TextScanner(spec);
+            if (scanner == null) {
+                scanner = new TextScanner(spec);
+            }
             try (InputStream in = mailbox.content(uid).open()) {
                 scanner.scan(in);
             } catch (StoreException e) {
