@@ -76,6 +76,7 @@ final class Threading {
         Msg msg;
         Container parent;
         final List<Container> children = new ArrayList<>(2);
+        ThreadNode built;
 
         boolean isDummy() {
             return msg == null;
@@ -286,30 +287,40 @@ final class Threading {
         return m.msg == null ? "" : m.msg.baseSubject();
     }
 
-    /** Step (5): siblings by sent date (a dummy by its first child's), ties by sequence; children first. */
+    /**
+     * Step (5): siblings by sent date (a dummy by its first child's), ties by sequence. Below the root only
+     * messages have children ordered by themselves; a dummy under the root needs its children sorted before the
+     * root's, which is done last.
+     */
     private static void sortByDate(Container root) {
-        for (Container node : postOrder(root)) {
-            if (node.children.size() > 1) {
-                node.children.sort((a, b) -> BY_DATE.compare(a.representative(), b.representative()));
+        ArrayDeque<Container> stack = new ArrayDeque<>(root.children);
+        while (!stack.isEmpty()) {
+            Container c = stack.pop();
+            if (c.children.size() > 1) {
+                c.children.sort((a, b) -> BY_DATE.compare(a.representative(), b.representative()));
+            }
+            for (Container child : c.children) {
+                stack.push(child);
             }
         }
+        root.children.sort((a, b) -> BY_DATE.compare(a.representative(), b.representative()));
     }
 
     private static List<ThreadNode> toNodes(Container root) {
-        Map<Container, ThreadNode> built = new HashMap<>();
         for (Container c : postOrder(root)) {
             if (c == root) {
                 break;
             }
             List<ThreadNode> children = new ArrayList<>(c.children.size());
             for (Container child : c.children) {
-                children.add(built.remove(child));
+                children.add(child.built);
+                child.built = null;
             }
-            built.put(c, new ThreadNode(c.isDummy() ? 0 : c.msg.uid(), children));
+            c.built = new ThreadNode(c.isDummy() ? 0 : c.msg.uid(), children);
         }
         List<ThreadNode> out = new ArrayList<>(root.children.size());
         for (Container c : root.children) {
-            out.add(built.get(c));
+            out.add(c.built);
         }
         return out;
     }
