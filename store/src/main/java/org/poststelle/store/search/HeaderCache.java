@@ -62,7 +62,13 @@ public final class HeaderCache {
         totalBytes = 0;
     }
 
+    /** A mailbox's entries; a mailbox without an id gets entries of its own that are not kept. */
     synchronized MailboxEntries forMailbox(String mailboxId, long uidValidity) {
+        if (mailboxId == null) {
+            MailboxEntries detached = new MailboxEntries(this);
+            detached.evicted = true;
+            return detached;
+        }
         Key key = new Key(mailboxId, uidValidity);
         MailboxEntries t = mailboxes.get(key);
         if (t == null) {
