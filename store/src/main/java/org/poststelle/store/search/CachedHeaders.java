@@ -105,6 +105,12 @@ final class CachedHeaders {
         return new String(data, from, (int) range - from, StandardCharsets.UTF_8);
     }
 
+    /** A copy of a field's UTF-8 bytes (for sort keys compared many times). */
+    byte[] bytes(int field) {
+        long range = range(field);
+        return java.util.Arrays.copyOfRange(data, (int) (range >>> 32), (int) range);
+    }
+
     boolean isEmpty(int field) {
         long range = range(field);
         return (int) (range >>> 32) == (int) range;

@@ -69,6 +69,10 @@ final class Fold {
         int p = at;
         for (int i = off, end = off + len; i < end; i++) {
             char c = in[i];
+            if (c < 0xC0) {
+                out[p++] = SEARCH[c]; // nothing below U+00C0 decomposes
+                continue;
+            }
             String x = SEARCH_EXPANDED[c];
             if (x == null) {
                 out[p++] = SEARCH[c];

@@ -1,6 +1,5 @@
 package org.poststelle.store.search;
 
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -10,8 +9,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.james.mime4j.codec.DecodeMonitor;
@@ -20,12 +17,7 @@ import org.apache.james.mime4j.dom.address.Address;
 import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Group;
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.dom.datetime.DateTime;
-import org.apache.james.mime4j.field.DateTimeFieldLenientImpl;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
-import org.apache.james.mime4j.field.datetime.parser.DateTimeParser;
-import org.apache.james.mime4j.field.datetime.parser.ParseException;
-import org.apache.james.mime4j.field.datetime.parser.TokenMgrError;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.util.ByteSequence;
 
@@ -260,33 +252,132 @@ final class HeaderValues {
     record SentDate(long epochMillis, LocalDate day) {
     }
 
-    /** The date of a Date header value, or null when it cannot be read. */
+    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+        "nov", "dec"};
+
+    /**
+     * The date of a Date header value, or null when it cannot be read. Reads RFC 5322 dates and their obsolete
+     * forms the way Dovecot's message_date_parse does: optional weekday, day, month name, two-, three- or
+     * four-digit year, hh:mm[:ss], numeric or named zone (a missing or military zone counts as +0000), comments
+     * ignored. (Hand-written: mime4j's generated parser costs more per call than reading the whole header.)
+     */
     static SentDate parseDate(String value) {
-        String v = value.strip();
-        if (v.isEmpty() || v.length() > 200) {
+        if (value.length() > 200) {
             return null;
         }
+        List<String> t = dateTokens(value);
+        int i = 0;
+        if (i < t.size() && Character.isLetter(t.get(i).charAt(0))) {
+            i++; // weekday
+        }
+        if (t.size() - i < 4) {
+            return null;
+        }
+        int day = number(t.get(i++), 1, 2);
+        int month = month(t.get(i++));
+        String y = t.get(i++);
+        int year = number(y, 2, 4);
+        if (day < 0 || month < 0 || year < 0) {
+            return null;
+        }
+        if (y.length() == 2) {
+            year += year < 50 ? 2000 : 1900;
+        } else if (y.length() == 3) {
+            year += 1900;
+        }
+        String[] hms = t.get(i++).split(":", -1);
+        if (hms.length < 2 || hms.length > 3) {
+            return null;
+        }
+        int hour = number(hms[0], 1, 2);
+        int minute = number(hms[1], 1, 2);
+        int second = hms.length == 3 ? number(hms[2], 1, 2) : 0;
+        if (hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        int offsetMinutes = i < t.size() ? zone(t.get(i)) : 0;
         try {
-            DateTime dt = new DateTimeParser(new StringReader(v)).parseAll();
-            int tz = dt.getTimeZone();
-            ZoneOffset offset;
-            try {
-                offset = ZoneOffset.ofHoursMinutes(tz / 100, tz % 100);
-            } catch (DateTimeException e) {
-                offset = ZoneOffset.UTC;
-            }
-            LocalDateTime local = LocalDateTime.of(dt.getYear(), dt.getMonth(), dt.getDay(), dt.getHour(),
-                    dt.getMinute(), Math.min(dt.getSecond(), 59));
+            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, Math.min(second, 59));
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
             return new SentDate(local.toInstant(offset).toEpochMilli(), local.toLocalDate());
-        } catch (ParseException | TokenMgrError | RuntimeException e) {
-            // not RFC 5322 (javacc reports bad tokens with an Error subclass): try the lenient formatter
-        }
-        try {
-            TemporalAccessor t = DateTimeFieldLenientImpl.RFC_5322.parse(v);
-            ZonedDateTime z = ZonedDateTime.from(t);
-            return new SentDate(z.toInstant().toEpochMilli(), z.toLocalDate());
-        } catch (RuntimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** Words of a date, comments dropped, split at white space and commas. */
+    private static List<String> dateTokens(String v) {
+        List<String> out = new ArrayList<>(8);
+        StringBuilder sb = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if (depth == 0) {
+                if (c <= ' ' || c == ',') {
+                    if (sb.length() > 0) {
+                        out.add(sb.toString());
+                        sb.setLength(0);
+                    }
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        if (sb.length() > 0) {
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** A number of minDigits..maxDigits ASCII digits, else -1. */
+    private static int number(String s, int minDigits, int maxDigits) {
+        if (s.length() < minDigits || s.length() > maxDigits) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + c - '0';
+        }
+        return n;
+    }
+
+    private static int month(String s) {
+        if (s.length() < 3) {
+            return -1;
+        }
+        for (int m = 0; m < 12; m++) {
+            if (s.regionMatches(true, 0, MONTHS[m], 0, 3)) {
+                return m + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The zone's offset in minutes: +hhmm/-hhmm, UT/GMT and the US names; anything else counts as +0000. */
+    private static int zone(String z) {
+        if (z.length() == 5 && (z.charAt(0) == '+' || z.charAt(0) == '-')) {
+            int hhmm = number(z.substring(1), 4, 4);
+            if (hhmm >= 0 && hhmm % 100 < 60 && hhmm / 100 < 18) {
+                int minutes = hhmm / 100 * 60 + hhmm % 100;
+                return z.charAt(0) == '-' ? -minutes : minutes;
+            }
+            return 0;
+        }
+        return switch (z.toUpperCase(java.util.Locale.ROOT)) {
+            case "EDT" -> -4 * 60;
+            case "EST", "CDT" -> -5 * 60;
+            case "CST", "MDT" -> -6 * 60;
+            case "MST", "PDT" -> -7 * 60;
+            case "PST" -> -8 * 60;
+            default -> 0;
+        };
     }
 }

@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.poststelle.store.Mailbox;
 import org.poststelle.store.StoreException;
 import org.poststelle.store.model.MailboxSnapshot;
-import org.poststelle.store.model.MessageMeta;
 import org.poststelle.store.model.UidSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +101,7 @@ public final class SearchEngine {
                 continue;
             }
             if (level == SearchPlan.META) {
-                ev.loadMeta(open, openCount);
+                ev.loadFacts(open, openCount, plan.needsEmailId);
             } else if (level == SearchPlan.HEADERS) {
                 ev.loadHeaders(open, openCount);
             }
@@ -115,7 +114,12 @@ public final class SearchEngine {
                 m.uid = snapshot.uid(i);
                 m.flags = snapshot.flags(i);
                 m.modSeq = snapshot.modSeq(i);
-                m.meta = ev.metas == null ? null : ev.metas[i];
+                if (ev.sizes != null) {
+                    m.size = ev.sizes[i];
+                    m.internalDate = ev.internalDates[i];
+                    m.saveDate = ev.saveDates[i];
+                    m.emailId = ev.emailIds == null ? null : ev.emailIds[i];
+                }
                 m.headers = ev.headers == null ? null : ev.headers[i];
                 m.scan = null;
                 if (level == SearchPlan.CONTENT) {
@@ -137,6 +141,10 @@ public final class SearchEngine {
         ev.matches = matches;
         ev.matchCount = matchCount;
         return ev;
+    }
+
+    private static long millis(Instant t) {
+        return t == null ? 0 : t.toEpochMilli();
     }
 
     /** Lets the full-text index answer text keys where it can; the rest is answered by reading messages. */
@@ -173,46 +181,103 @@ public final class SearchEngine {
     final class Evaluation {
         final Mailbox mailbox;
         final MailboxSnapshot snapshot;
+        final HeaderCache.MailboxEntries cached;
         final boolean[] gone;
-        MessageMeta[] metas;
+        /** Index facts, loaded where {@code hasFacts}; a missing save date is the internal date (RFC 8514). */
+        long[] sizes;
+        long[] internalDates;
+        long[] saveDates;
+        boolean[] hasFacts;
+        String[] emailIds;
         CachedHeaders[] headers;
         int[] matches;
         int matchCount;
+        private TextScanner scanner;
 
         Evaluation(Mailbox mailbox, MailboxSnapshot snapshot) {
             this.mailbox = mailbox;
             this.snapshot = snapshot;
+            this.cached = cache.forMailbox(snapshot.mailboxId(), snapshot.uidValidity());
             this.gone = new boolean[snapshot.size()];
         }
 
-        /** Loads index facts for the given snapshot indexes (ascending) that lack them. */
-        void loadMeta(int[] idx, int count) {
-            if (metas == null) {
-                metas = new MessageMeta[snapshot.size()];
+        /**
+         * Loads size, internal date and save date (and EMAILID when asked) for the given snapshot indexes
+         * (ascending): from the cache, else from the store's index, caching what was missing.
+         */
+        void loadFacts(int[] idx, int count, boolean withEmailId) {
+            int n = snapshot.size();
+            if (sizes == null) {
+                sizes = new long[n];
+                internalDates = new long[n];
+                saveDates = new long[n];
+                hasFacts = new boolean[n];
             }
+            if (withEmailId && emailIds == null) {
+                emailIds = new String[n];
+            }
+            HeaderCache.MailboxEntries.State st = cached.view();
+            HeaderCache.Cursor cursor = new HeaderCache.Cursor(st.factUids());
             UidSet.Builder want = new UidSet.Builder();
             int wanted = 0;
             for (int k = 0; k < count; k++) {
                 int i = idx[k];
-                if (metas[i] == null && !gone[i]) {
-                    want.add(snapshot.uid(i));
+                if (gone[i]) {
+                    continue;
+                }
+                long uid = snapshot.uid(i);
+                if (!hasFacts[i]) {
+                    int c = cursor.find(uid);
+                    if (c >= 0) {
+                        sizes[i] = st.sizes()[c];
+                        internalDates[i] = st.internalDates()[c];
+                        saveDates[i] = st.saveDates()[c];
+                        hasFacts[i] = true;
+                    }
+                }
+                if (!hasFacts[i] || withEmailId && emailIds[i] == null) {
+                    want.add(uid);
                     wanted++;
                 }
             }
             if (wanted == 0) {
                 return;
             }
+            long[] newUids = new long[wanted];
+            long[] newSizes = new long[wanted];
+            long[] newInternal = new long[wanted];
+            long[] newSaved = new long[wanted];
+            int[] added = {0};
+            boolean[] received = new boolean[n];
             mailbox.meta(want.build(), meta -> {
                 int i = snapshot.indexOf(meta.uid());
-                if (i >= 0) {
-                    metas[i] = meta;
+                if (i < 0) {
+                    return;
+                }
+                received[i] = true;
+                if (withEmailId) {
+                    emailIds[i] = meta.emailId();
+                }
+                if (!hasFacts[i]) {
+                    sizes[i] = meta.size();
+                    internalDates[i] = millis(meta.internalDate());
+                    saveDates[i] = meta.saveDate() != null ? millis(meta.saveDate()) : internalDates[i];
+                    hasFacts[i] = true;
+                    int a = added[0]++;
+                    newUids[a] = meta.uid();
+                    newSizes[a] = sizes[i];
+                    newInternal[a] = internalDates[i];
+                    newSaved[a] = saveDates[i];
                 }
             });
             for (int k = 0; k < count; k++) {
                 int i = idx[k];
-                if (metas[i] == null) {
+                if (!received[i] && (!hasFacts[i] || withEmailId && emailIds[i] == null)) {
                     gone[i] = true;
                 }
+            }
+            if (added[0] > 0) {
+                cached.putFacts(newUids, newSizes, newInternal, newSaved, added[0], snapshot);
             }
         }
 
@@ -221,7 +286,8 @@ public final class SearchEngine {
             if (headers == null) {
                 headers = new CachedHeaders[snapshot.size()];
             }
-            HeaderCache.MailboxHeaders table = cache.forMailbox(snapshot.mailboxId(), snapshot.uidValidity());
+            HeaderCache.MailboxEntries.State st = cached.view();
+            HeaderCache.Cursor cursor = new HeaderCache.Cursor(st.headerUids());
             long[] newUids = new long[16];
             CachedHeaders[] newEntries = new CachedHeaders[16];
             int added = 0;
@@ -231,7 +297,8 @@ public final class SearchEngine {
                     continue;
                 }
                 long uid = snapshot.uid(i);
-                CachedHeaders h = table.get(uid);
+                int c = cursor.find(uid);
+                CachedHeaders h = c >= 0 ? st.headers()[c] : null;
                 if (h == null) {
                     h = readHeaders(uid);
                     if (h == null) {
@@ -248,7 +315,7 @@ public final class SearchEngine {
                 headers[i] = h;
             }
             if (added > 0) {
-                table.put(newUids, newEntries, added, snapshot);
+                cached.putHeaders(newUids, newEntries, added, snapshot);
             }
         }
 
@@ -269,10 +336,12 @@ public final class SearchEngine {
             }
         }
 
-        /** Reads a message for the content keys; null when it is gone. */
+        /** Reads a message for the content keys; null when it is gone. The scanner is reused for the next one. */
         TextScanner scan(int i, TextScanner.Spec spec) {
             long uid = snapshot.uid(i);
-            TextScanner scanner = new TextScanner(spec);
+            if (scanner == null) {
+                scanner = new TextScanner(spec);
+            }
             try (InputStream in = mailbox.content(uid).open()) {
                 scanner.scan(in);
             } catch (StoreException e) {

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import org.poststelle.store.model.MessageMeta;
 import org.poststelle.store.model.UidSet;
 
 /**
@@ -34,7 +33,10 @@ final class SearchPlan {
         long uid;
         org.poststelle.store.model.Flags flags;
         long modSeq;
-        MessageMeta meta;
+        long size;
+        long internalDate;
+        long saveDate;
+        String emailId;
         CachedHeaders headers;
         TextScanner scan;
     }
@@ -148,6 +150,8 @@ final class SearchPlan {
     private final List<Needle> bodyNeedles = new ArrayList<>();
     private final List<Needle> textNeedles = new ArrayList<>();
     final TextScanner.Spec scanSpec;
+    /** EMAILID is not cached: a program with it asks the store for the messages' MessageMeta. */
+    boolean needsEmailId;
     private final SearchContext context;
     private final ZoneId zone;
     private final long nowMillis;
@@ -242,32 +246,32 @@ final class SearchPlan {
     private Node metaKey(SearchQuery q) {
         if (q instanceof SearchQuery.Larger l) {
             long n = l.bytes();
-            return leaf(META, m -> m.meta.size() > n);
+            return leaf(META, m -> m.size > n);
         }
         if (q instanceof SearchQuery.Smaller s) {
             long n = s.bytes();
-            return leaf(META, m -> m.meta.size() < n);
+            return leaf(META, m -> m.size < n);
         }
         if (q instanceof SearchQuery.InternalDate d) {
             DayTest t = dayTest(d.relation(), d.day());
-            return leaf(META, m -> t.test(millis(m.meta.internalDate())));
+            return leaf(META, m -> t.test(m.internalDate));
         }
         if (q instanceof SearchQuery.SaveDate d) {
             DayTest t = dayTest(d.relation(), d.day());
-            return leaf(META, m -> t.test(millis(m.meta.saveDate() != null ? m.meta.saveDate()
-                    : m.meta.internalDate())));
+            return leaf(META, m -> t.test(m.saveDate));
         }
         if (q instanceof SearchQuery.Older o) {
             long limit = nowMillis - o.seconds() * 1000;
-            return leaf(META, m -> millis(m.meta.internalDate()) < limit);
+            return leaf(META, m -> m.internalDate < limit);
         }
         if (q instanceof SearchQuery.Younger y) {
             long limit = nowMillis - y.seconds() * 1000;
-            return leaf(META, m -> millis(m.meta.internalDate()) >= limit);
+            return leaf(META, m -> m.internalDate >= limit);
         }
         if (q instanceof SearchQuery.EmailId e) {
             String id = e.id();
-            return leaf(META, m -> id.equals(m.meta.emailId()));
+            needsEmailId = true;
+            return leaf(META, m -> id.equals(m.emailId));
         }
         return null;
     }
@@ -369,7 +373,4 @@ final class SearchPlan {
         };
     }
 
-    private static long millis(Instant i) {
-        return i == null ? 0 : i.toEpochMilli();
-    }
 }

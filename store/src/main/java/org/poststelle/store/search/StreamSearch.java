@@ -9,22 +9,28 @@ final class StreamSearch {
     private final boolean[] found;
     private int remaining;
     private final int keep;
-    private char[] window = new char[4096];
+    private char[] window;
     private int carry;
 
     StreamSearch(Needle[] needles) {
         this.needles = needles;
         this.found = new boolean[needles.length];
         int longest = 0;
-        for (int i = 0; i < needles.length; i++) {
-            if (needles[i].isEmpty()) {
-                found[i] = true;
-            } else {
-                remaining++;
-            }
-            longest = Math.max(longest, needles[i].length());
+        for (Needle n : needles) {
+            longest = Math.max(longest, n.length());
         }
         this.keep = Math.max(0, longest - 1);
+        reset();
+    }
+
+    /** Starts over for another message (the window is kept: one search reads many messages). */
+    void reset() {
+        remaining = 0;
+        carry = 0;
+        for (int i = 0; i < needles.length; i++) {
+            found[i] = needles[i].isEmpty();
+            remaining += found[i] ? 0 : 1;
+        }
     }
 
     /** Whether there is still something to look for. */
@@ -54,9 +60,11 @@ final class StreamSearch {
             return;
         }
         int room = carry + len * Fold.MAX_EXPANSION;
-        if (window.length < room) {
-            char[] bigger = new char[Math.max(room, window.length * 2)];
-            System.arraycopy(window, 0, bigger, 0, carry);
+        if (window == null || window.length < room) {
+            char[] bigger = new char[Math.max(room, window == null ? 0 : window.length * 2)];
+            if (window != null) {
+                System.arraycopy(window, 0, bigger, 0, carry);
+            }
             window = bigger;
         }
         int total = carry + Fold.search(buf, off, len, window, carry);

@@ -2,10 +2,15 @@ package org.poststelle.store.search;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.stream.BodyDescriptor;
@@ -25,7 +30,7 @@ import org.apache.james.mime4j.stream.RecursionMode;
  * <li>TEXT keys: those bodies plus every header line of the message and of its parts, as
  * {@code Name: decoded value}.
  * </ul>
- * A scanner is used for one message; create a new one from the same {@link Spec} for the next.
+ * One scanner serves one search, one message at a time: {@link #scan} starts over and keeps its buffers.
  */
 final class TextScanner {
 
@@ -44,6 +49,10 @@ final class TextScanner {
     private final boolean[] headerFound;
     private final StreamSearch body;
     private final StreamSearch text;
+    private final char[] buf = new char[CHUNK];
+    private final byte[] raw = new byte[CHUNK];
+    /** Decoders reused from message to message (a new InputStreamReader per part costs more than its text). */
+    private final Map<Charset, CharsetDecoder> decoders = new HashMap<>();
 
     TextScanner(Spec spec) {
         this.spec = spec;
@@ -66,11 +75,13 @@ final class TextScanner {
 
     /** Reads the message until every key is answered; a malformed message answers what could be read. */
     void scan(InputStream message) throws IOException {
+        java.util.Arrays.fill(headerFound, false);
+        body.reset();
+        text.reset();
         MimeTokenStream stream = new MimeTokenStream(HeaderReader.CONFIG, DecodeMonitor.SILENT, null);
         stream.setRecursionMode(RecursionMode.M_RECURSE);
         stream.parse(message);
         boolean topHeader = true;
-        char[] buf = new char[CHUNK];
         try {
             for (EntityState s = stream.getState(); s != EntityState.T_END_OF_STREAM; s = stream.next()) {
                 if (s == EntityState.T_FIELD) {
@@ -82,7 +93,7 @@ final class TextScanner {
                     }
                 } else if (s == EntityState.T_BODY) {
                     if (isText(stream.getBodyDescriptor())) {
-                        body(stream, buf);
+                        body(stream);
                     }
                     if (!body.active() && !text.active()) {
                         return;
@@ -125,15 +136,46 @@ final class TextScanner {
         return t.startsWith("text/") || t.startsWith("message/");
     }
 
-    private void body(MimeTokenStream stream, char[] buf) throws IOException {
+    private void body(MimeTokenStream stream) throws IOException {
         body.boundary();
         text.boundary();
-        Reader r = new InputStreamReader(stream.getDecodedInputStream(),
-                BodyCharsets.forName(stream.getBodyDescriptor().getCharset()));
-        int n;
-        while ((body.active() || text.active()) && (n = r.read(buf, 0, buf.length)) > 0) {
+        Charset charset = BodyCharsets.forName(stream.getBodyDescriptor().getCharset());
+        CharsetDecoder decoder = decoders.computeIfAbsent(charset, c -> c.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        decoder.reset();
+        InputStream in = stream.getDecodedInputStream();
+        ByteBuffer bytes = ByteBuffer.wrap(raw);
+        CharBuffer chars = CharBuffer.wrap(buf);
+        boolean eof = false;
+        while ((body.active() || text.active()) && !eof) {
+            int n = in.read(raw, bytes.position(), raw.length - bytes.position());
+            if (n < 0) {
+                eof = true;
+            } else {
+                bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
+            while (decoder.decode(bytes, chars, eof).isOverflow()) {
+                feed(chars);
+            }
+            if (eof) {
+                while (decoder.flush(chars).isOverflow()) {
+                    feed(chars);
+                }
+            }
+            bytes.compact();
+            feed(chars);
+        }
+    }
+
+    /** Hands the decoded chars to the searches and empties the buffer. */
+    private void feed(CharBuffer chars) {
+        int n = chars.position();
+        if (n > 0) {
             body.feed(buf, 0, n);
             text.feed(buf, 0, n);
+            chars.clear();
         }
     }
 }

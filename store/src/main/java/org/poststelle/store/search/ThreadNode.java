@@ -1,5 +1,6 @@
 package org.poststelle.store.search;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
 
@@ -28,41 +29,47 @@ public record ThreadNode(long uid, List<ThreadNode> children) {
      *        otherwise
      */
     public static String render(List<ThreadNode> threads, LongUnaryOperator number) {
+        // iterative: a thread can be deeper than the call stack
         StringBuilder sb = new StringBuilder();
-        for (ThreadNode t : threads) {
-            sb.append('(');
-            t.appendMembers(sb, number);
-            sb.append(')');
+        ArrayDeque<Object> work = new ArrayDeque<>();
+        for (int i = threads.size() - 1; i >= 0; i--) {
+            work.push(")");
+            work.push(threads.get(i));
+            work.push("(");
         }
-        return sb.toString();
-    }
-
-    private void appendMembers(StringBuilder sb, LongUnaryOperator number) {
-        ThreadNode node = this;
-        boolean first = true;
-        while (true) {
-            if (!node.isDummy()) {
-                if (!first) {
-                    sb.append(' ');
-                }
-                sb.append(number.applyAsLong(node.uid));
-                first = false;
-            }
-            if (node.children.size() == 1) {
-                node = node.children.get(0);
+        while (!work.isEmpty()) {
+            Object next = work.pop();
+            if (next instanceof String text) {
+                sb.append(text);
                 continue;
+            }
+            // a node, its single replies inline, then its several replies as nested lists
+            ThreadNode node = (ThreadNode) next;
+            boolean first = true;
+            while (true) {
+                if (!node.isDummy()) {
+                    if (!first) {
+                        sb.append(' ');
+                    }
+                    sb.append(number.applyAsLong(node.uid));
+                    first = false;
+                }
+                if (node.children.size() != 1) {
+                    break;
+                }
+                node = node.children.get(0);
             }
             if (!node.children.isEmpty()) {
                 if (!first) {
                     sb.append(' ');
                 }
-                for (ThreadNode c : node.children) {
-                    sb.append('(');
-                    c.appendMembers(sb, number);
-                    sb.append(')');
+                for (int i = node.children.size() - 1; i >= 0; i--) {
+                    work.push(")");
+                    work.push(node.children.get(i));
+                    work.push("(");
                 }
             }
-            return;
         }
+        return sb.toString();
     }
 }

@@ -1,7 +1,9 @@
 package org.poststelle.store.search;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +18,7 @@ final class Threading {
     static List<ThreadNode> thread(SearchEngine.Evaluation ev, ThreadAlgorithm algorithm) {
         ev.loadHeaders(ev.matches, ev.matchCount);
         int[] undated = Sorting.withoutDate(ev);
-        ev.loadMeta(undated, undated.length);
+        ev.loadFacts(undated, undated.length, false);
         List<Msg> msgs = new ArrayList<>(ev.matchCount);
         for (int k = 0; k < ev.matchCount; k++) {
             int i = ev.matches[k];
@@ -74,6 +76,7 @@ final class Threading {
         Msg msg;
         Container parent;
         final List<Container> children = new ArrayList<>(2);
+        ThreadNode built;
 
         boolean isDummy() {
             return msg == null;
@@ -123,14 +126,10 @@ final class Threading {
                 root.add(c);
             }
         }
-        prune(root, true); // (3)
+        prune(root); // (3)
         groupBySubject(root); // (4)
         sortByDate(root); // (5)
-        List<ThreadNode> out = new ArrayList<>(root.children.size());
-        for (Container c : root.children) {
-            out.add(toNode(c));
-        }
-        return out;
+        return toNodes(root);
     }
 
     /** Step (1): links a message to the messages it references. */
@@ -177,34 +176,58 @@ final class Threading {
         }
     }
 
-    /** Step (3): drops dummies without children and splices other dummies' children into their place. */
-    private static void prune(Container node, boolean isRoot) {
-        List<Container> kept = new ArrayList<>(node.children.size());
-        for (Container c : new ArrayList<>(node.children)) {
-            prune(c, false);
-            if (!c.isDummy()) {
-                kept.add(c);
-            } else if (c.children.isEmpty()) {
-                c.parent = null;
-            } else if (isRoot && c.children.size() > 1) {
-                kept.add(c); // promoting would make several threads out of one
-            } else {
-                for (Container child : c.children) {
-                    child.parent = node;
-                    kept.add(child);
-                }
-                c.children.clear();
-                c.parent = null;
+    /** Containers below {@code root} with every child before its parent (iterative: threads can be deep). */
+    private static List<Container> postOrder(Container root) {
+        List<Container> pre = new ArrayList<>();
+        ArrayDeque<Container> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Container c = stack.pop();
+            pre.add(c);
+            for (Container child : c.children) {
+                stack.push(child);
             }
         }
-        node.children.clear();
-        node.children.addAll(kept);
+        Collections.reverse(pre);
+        return pre;
     }
 
-    /** Step (4): threads under the root with the same base subject are gathered. */
+    /** Step (3): drops dummies without children and splices other dummies' children into their place. */
+    private static void prune(Container root) {
+        for (Container node : postOrder(root)) {
+            if (node.children.isEmpty()) {
+                continue;
+            }
+            List<Container> kept = new ArrayList<>(node.children.size());
+            for (Container c : node.children) {
+                if (!c.isDummy()) {
+                    kept.add(c);
+                } else if (c.children.isEmpty()) {
+                    c.parent = null;
+                } else if (node == root && c.children.size() > 1) {
+                    kept.add(c); // promoting would make several threads out of one
+                } else {
+                    for (Container child : c.children) {
+                        child.parent = node;
+                        kept.add(child);
+                    }
+                    c.children.clear();
+                    c.parent = null;
+                }
+            }
+            node.children.clear();
+            node.children.addAll(kept);
+        }
+    }
+
+    /**
+     * Step (4): threads under the root with the same base subject are gathered. The root's list is rebuilt at
+     * the end, so merging many threads stays linear.
+     */
     private static void groupBySubject(Container root) {
+        List<Container> roots = new ArrayList<>(root.children);
         Map<String, Container> table = new HashMap<>();
-        for (Container c : root.children) {
+        for (Container c : roots) {
             String subject = subjectOf(c);
             if (subject.isEmpty()) {
                 continue;
@@ -217,7 +240,8 @@ final class Threading {
                 table.put(subject, c);
             }
         }
-        for (Container c : new ArrayList<>(root.children)) {
+        Map<Container, Container> wrapped = new HashMap<>();
+        for (Container c : roots) {
             if (c.parent != root) {
                 continue; // already merged into another thread
             }
@@ -230,27 +254,30 @@ final class Threading {
                 continue;
             }
             if (t.isDummy() && c.isDummy()) {
-                for (Container child : new ArrayList<>(c.children)) {
+                for (Container child : c.children) {
                     t.add(child);
                 }
                 c.children.clear();
-                c.unlink();
+                c.parent = null;
             } else if (t.isDummy()) {
-                c.unlink();
                 t.add(c);
             } else if (!c.isDummy() && c.msg.replyOrForward() && !t.msg.replyOrForward()) {
-                c.unlink();
                 t.add(c);
             } else {
+                // a new dummy takes t's place under the root, with t and c as its children
                 Container dummy = new Container();
-                int at = root.children.indexOf(t);
-                t.parent = null;
                 dummy.parent = root;
-                root.children.set(at, dummy);
+                wrapped.put(t, dummy);
                 dummy.add(t);
-                c.unlink();
                 dummy.add(c);
                 table.put(subject, dummy);
+            }
+        }
+        root.children.clear();
+        for (Container c : roots) {
+            Container top = wrapped.getOrDefault(c, c);
+            if (top.parent == root) {
+                root.children.add(top);
             }
         }
     }
@@ -260,19 +287,41 @@ final class Threading {
         return m.msg == null ? "" : m.msg.baseSubject();
     }
 
-    /** Step (5): siblings by sent date (a dummy by its first child's), ties by sequence; children first. */
-    private static void sortByDate(Container node) {
-        for (Container c : node.children) {
-            sortByDate(c);
+    /**
+     * Step (5): siblings by sent date (a dummy by its first child's), ties by sequence. Below the root only
+     * messages have children ordered by themselves; a dummy under the root needs its children sorted before the
+     * root's, which is done last.
+     */
+    private static void sortByDate(Container root) {
+        ArrayDeque<Container> stack = new ArrayDeque<>(root.children);
+        while (!stack.isEmpty()) {
+            Container c = stack.pop();
+            if (c.children.size() > 1) {
+                c.children.sort((a, b) -> BY_DATE.compare(a.representative(), b.representative()));
+            }
+            for (Container child : c.children) {
+                stack.push(child);
+            }
         }
-        node.children.sort((a, b) -> BY_DATE.compare(a.representative(), b.representative()));
+        root.children.sort((a, b) -> BY_DATE.compare(a.representative(), b.representative()));
     }
 
-    private static ThreadNode toNode(Container c) {
-        List<ThreadNode> children = new ArrayList<>(c.children.size());
-        for (Container child : c.children) {
-            children.add(toNode(child));
+    private static List<ThreadNode> toNodes(Container root) {
+        for (Container c : postOrder(root)) {
+            if (c == root) {
+                break;
+            }
+            List<ThreadNode> children = new ArrayList<>(c.children.size());
+            for (Container child : c.children) {
+                children.add(child.built);
+                child.built = null;
+            }
+            c.built = new ThreadNode(c.isDummy() ? 0 : c.msg.uid(), children);
         }
-        return new ThreadNode(c.isDummy() ? 0 : c.msg.uid(), children);
+        List<ThreadNode> out = new ArrayList<>(root.children.size());
+        for (Container c : root.children) {
+            out.add(c.built);
+        }
+        return out;
     }
 }

@@ -131,4 +131,18 @@ class ThreadTest {
         assertThat(ThreadNode.render(List.of(node(0, node(5), node(9))), u -> u)).isEqualTo("((5)(9))");
         assertThat(ThreadNode.render(List.of(), u -> u)).isEmpty();
     }
+
+    @Test
+    void renderCopesWithThreadsDeeperThanTheCallStack() {
+        ThreadNode chain = node(200_000);
+        ThreadNode comb = node(200_000);
+        for (long uid = 199_999; uid >= 1; uid--) {
+            chain = node(uid, chain);
+            comb = node(uid, node(uid + 1_000_000), comb);
+        }
+        String c = ThreadNode.render(List.of(chain), u -> u);
+        assertThat(c).startsWith("(1 2 3 ").endsWith(" 199999 200000)");
+        String b = ThreadNode.render(List.of(comb), u -> u);
+        assertThat(b).startsWith("(1 (1000001)(2 (1000002)(3 ");
+    }
 }
