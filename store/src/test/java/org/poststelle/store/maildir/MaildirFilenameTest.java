@@ -43,4 +43,12 @@ class MaildirFilenameTest {
         assertThat(MaildirFilename.isMessageName(".hidden")).isFalse();
         assertThat(MaildirFilename.isMessageName("a\nb")).isFalse();
     }
+
+    @Test
+    void naturalOrderFollowsDelivery() {
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("17.M10P1.h", "17.M9P1.h",
+                "18.M1P1.h", "17.M009P2.h", "17.M9P1.g"));
+        names.sort(MaildirFilename::compareNatural);
+        assertThat(names).containsExactly("17.M9P1.g", "17.M9P1.h", "17.M009P2.h", "17.M10P1.h", "18.M1P1.h");
+    }
 }
