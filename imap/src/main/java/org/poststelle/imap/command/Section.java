@@ -90,7 +90,18 @@ public record Section(List<Integer> part, Kind kind, List<String> fields) {
             sb.append(part.isEmpty() ? "" : ".").append(k);
         }
         if (!fields.isEmpty()) {
-            sb.append(" (").append(String.join(" ", fields)).append(')');
+            sb.append(" (");
+            for (int i = 0; i < fields.size(); i++) {
+                String f = fields.get(i);
+                sb.append(i == 0 ? "" : " ");
+                // names are echoed as sent; one that is not an atom goes back quoted so the list stays intact
+                if (org.poststelle.imap.protocol.ImapWriter.isAtom(f)) {
+                    sb.append(f);
+                } else {
+                    sb.append('"').append(f.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                }
+            }
+            sb.append(')');
         }
         return sb.toString();
     }

@@ -65,6 +65,8 @@ class CommandParseTest {
         assertThat(Section.parse("1.2.MIME", null).spec()).isEqualTo("1.2.MIME");
         assertThat(Section.parse("3", null).spec()).isEqualTo("3");
         assertThat(Section.parse("", null).spec()).isEmpty();
+        assertThat(Section.parse("HEADER.FIELDS", java.util.List.of("X Y", "Z")).spec())
+                .isEqualTo("HEADER.FIELDS (\"X Y\" Z)");
     }
 
     @ParameterizedTest
