@@ -72,7 +72,7 @@ public record Section(List<Integer> part, Kind kind, List<String> fields) {
         return new Section(part, kind, fields == null ? List.of() : fields);
     }
 
-    /** The section as it appears in the response, e.g. {@code 1.2.HEADER.FIELDS (Subject From)}. */
+    /** The section as it appears in the response, e.g. {@code 1.2.HEADER.FIELDS (SUBJECT FROM)}. */
     public String spec() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < part.size(); i++) {
@@ -94,9 +94,10 @@ public record Section(List<Integer> part, Kind kind, List<String> fields) {
             for (int i = 0; i < fields.size(); i++) {
                 String f = fields.get(i);
                 sb.append(i == 0 ? "" : " ");
-                // names are echoed as sent; one that is not an atom goes back quoted so the list stays intact
+                // names are echoed upper-cased as the reference server does (they compare case-insensitively);
+                // one that is not an atom goes back quoted so the list stays intact
                 if (org.poststelle.imap.protocol.ImapWriter.isAtom(f)) {
-                    sb.append(f);
+                    sb.append(f.toUpperCase(java.util.Locale.ROOT));
                 } else {
                     sb.append('"').append(f.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
                 }
