@@ -92,13 +92,21 @@ public final class ImapTestServer implements AutoCloseable {
         if (sharedTls == null) {
             try {
                 Path dir = Files.createTempDirectory("imap-test-tls");
-                dir.toFile().deleteOnExit();
                 sharedTls = TlsManager.selfSigned(dir, "localhost");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return sharedTls;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 
     public static ImapTestServer start(Path dataDir) {
