@@ -65,11 +65,7 @@ final class MailboxState {
     private static final int MAX_PENDING_EVENTS = 20_000;
     static final String INDEX_LOCK = "poststelle.lock";
     private static final Fsync NO_FSYNC = new Fsync(false);
-    private static final boolean DBG = Boolean.getBoolean("poststelle.debugBatches");
-    private static final boolean FLUSH_BY_APPENDER = !Boolean.getBoolean("poststelle.flushInBatch");
-    private static final AtomicLong DBG_N = new AtomicLong();
-    private static final AtomicLong DBG_B = new AtomicLong();
-    private static final AtomicLong DBG_T = new AtomicLong();
+
 
     final long serial = SERIALS.incrementAndGet();
     final ReentrantLock commitLock = new ReentrantLock();
@@ -264,6 +260,7 @@ final class MailboxState {
      */
     private void rebuild(UidList.Contents uidlist) throws IOException {
         LOG.info("mailbox {}: building the index from the Maildir files", name);
+        store.metrics().rebuilt();
         IndexFile.Header h = new IndexFile.Header();
         Map<String, UidList.Entry> known = new HashMap<>();
         long maxListed = 0;
@@ -787,15 +784,10 @@ final class MailboxState {
         try {
             long bytes = 0;
             for (NewMessage m : messages) {
-                StagedMessage s = StagedMessage.write(tmp, m, store.config().maxMessageSize());
+                // its flush starts at once, overlapping other appends and the commit in progress
+                StagedMessage s = StagedMessage.write(tmp, m, store.config().maxMessageSize(), store.fsyncExecutor(),
+                        fsync);
                 staged.add(s);
-                if (FLUSH_BY_APPENDER) {
-                    try {
-                        s.flush(fsync);
-                    } catch (IOException e) {
-                        throw new StoreException(StoreException.Reason.TEMPORARY, "cannot store the message", e);
-                    }
-                }
                 bytes += s.crlfSize();
             }
             try (QuotaTracker.Reservation r = account.reserve(policy, bytes, staged.size())) {
@@ -852,13 +844,10 @@ final class MailboxState {
             return;
         }
         List<Path> placed = new ArrayList<>();
-        long dbgStart = System.nanoTime();
         try {
             checkAlive();
             try (DotLock.Held lock = DotLock.acquire(dir, store.config().lockTimeout())) {
-                if (!FLUSH_BY_APPENDER) {
-                    flushStaged(batch);
-                }
+                awaitFlushes(batch);
                 refreshUidlist();
                 long beforeCur = mtime(dir.resolve("cur"));
                 int total = 0;
@@ -912,14 +901,6 @@ final class MailboxState {
                 a.done = true;
                 LockSupport.unpark(a.thread);
             }
-            if (DBG) {
-                long n = DBG_N.addAndGet(batch.size());
-                long b = DBG_B.incrementAndGet();
-                long t = DBG_T.addAndGet(System.nanoTime() - dbgStart);
-                if (b % 100 == 0) {
-                    System.err.printf("batches %d avg size %.1f avg commit %.1f ms%n", b, n / (double) b, t / 1e6 / b);
-                }
-            }
         } catch (IOException | RuntimeException e) {
             for (Path f : placed) {
                 StagedMessage.deleteQuietly(f);
@@ -939,41 +920,16 @@ final class MailboxState {
         maybeCheckpointLocked();
     }
 
-    /**
-     * Flushes the files of a batch in parallel, so concurrent appends share journal commits instead of each
-     * paying for its own; they must be durable before their renames into cur/ are.
-     */
-    private void flushStaged(List<PendingAppend> batch) throws IOException {
-        List<java.util.concurrent.Future<?>> flushes = new ArrayList<>();
-        StagedMessage last = null;
+    /** Waits until the files of a batch are durable; they must be before their renames into cur/ are. */
+    private static void awaitFlushes(List<PendingAppend> batch) throws IOException {
+        IOException failure = null;
         for (PendingAppend a : batch) {
             for (StagedMessage s : a.messages) {
-                if (last != null) {
-                    StagedMessage f = last;
-                    flushes.add(store.fsyncExecutor().submit(() -> {
-                        f.flush(fsync);
-                        return null;
-                    }));
+                try {
+                    s.awaitFlush();
+                } catch (IOException e) {
+                    failure = e;
                 }
-                last = s;
-            }
-        }
-        IOException failure = null;
-        if (last != null) {
-            try {
-                last.flush(fsync);
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
-        for (java.util.concurrent.Future<?> f : flushes) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IOException("interrupted while flushing", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             }
         }
         if (failure != null) {
@@ -1078,20 +1034,26 @@ final class MailboxState {
             return;
         }
         long maxUid = 0;
+        int ours = 0;
         synchronized (this) {
             for (UidList.Entry e : c.entries) {
                 maxUid = Math.max(maxUid, e.uid());
-                if (index.indexOf(e.uid()) < 0 && e.uid() >= header.uidNext) {
-                    externalUids.put(e.basename(), e);
-                } else if (index.indexOf(e.uid()) < 0 && !grown) {
-                    // an old line of a message expunged here: nothing to adopt
-                    continue;
+                if (index.indexOf(e.uid()) >= 0) {
+                    ours++;
+                } else if (e.uid() >= header.uidNext) {
+                    externalUids.put(e.basename(), e); // another program's UID for a file we will see
                 }
+                // else: an old line of a message expunged here
             }
             header.uidNext = Math.max(header.uidNext, Math.max(maxUid + 1, grown ? 0 : c.nextUid));
             header.uidlistFingerprint = c.fingerprint.encode();
             header.uidlistOffset = c.endOffset;
             header.uidlistLines = grown ? header.uidlistLines + c.entries.size() : c.entries.size();
+        }
+        if (!grown && ours < messageCount()) {
+            // lines of ours are missing (the uidlist is not flushed on its own; after an OS crash the log
+            // knows more): write it anew so Dovecot sees every UID
+            rewriteUidlist();
         }
         if (!externalUids.isEmpty()) {
             fullScanWanted = fullScanWanted || !grown;
@@ -2007,6 +1969,14 @@ final class MailboxState {
     private void scanCur(List<FoundFile> newFiles, List<long[]> renamedRows, List<String> renamedNames,
             Set<Long> vanished) throws IOException {
         Map<String, FoundFile> onDisk = listCur();
+        if (!externalUids.isEmpty()) {
+            // UIDs another program wrote for files that are in neither cur/ nor new/ will never be needed
+            Set<String> present = new HashSet<>(onDisk.keySet());
+            List<FoundFile> inNew = new ArrayList<>();
+            listFiles(dir.resolve("new"), true, inNew);
+            inNew.forEach(f -> present.add(f.base()));
+            externalUids.keySet().retainAll(present);
+        }
         List<Long> missing = new ArrayList<>();
         synchronized (this) {
             for (int i = 0; i < index.size(); i++) {
