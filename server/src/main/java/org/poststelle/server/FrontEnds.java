@@ -5,6 +5,8 @@ import java.util.Map;
 import org.poststelle.core.auth.Protocol;
 import org.poststelle.core.net.FrontEnd;
 import org.poststelle.core.net.FrontEndServices;
+import org.poststelle.imap.ImapFrontEnd;
+import org.poststelle.pop3.Pop3FrontEnd;
 import org.poststelle.store.MailStore;
 import org.poststelle.store.maildir.MaildirMailStore;
 import org.poststelle.tls.TlsManager;
@@ -18,6 +20,7 @@ final class FrontEnds {
             List<AutoCloseable> resources) {
         MailStore store = MaildirMailStore.open(config.store(), services.metrics());
         resources.add(store);
-        // the POP3/IMAP front-ends are wired here as they land
+        out.put(Protocol.IMAP, new ImapFrontEnd(config.imap(), services, tls, store));
+        out.put(Protocol.POP3, new Pop3FrontEnd(config.pop3(), services, tls, store));
     }
 }

@@ -217,7 +217,7 @@ class PasswdFileAuthenticatorTest {
         Files.delete(users);
         auth.database().checkNow();
         assertThat(settle(auth.authenticate("alice", "wonderland", ctx(Protocol.IMAP))).join())
-                .isInstanceOf(AuthResult.Temporary.class);
+                .isEqualTo(new AuthResult.Temporary("account database unavailable"));
         Files.createDirectory(users); // a directory cannot be read as a file, even by root
         auth.database().checkNow();
         assertThat(settle(auth.authenticate("alice", "wonderland", ctx(Protocol.IMAP))).join())

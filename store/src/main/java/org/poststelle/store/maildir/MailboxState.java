@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.poststelle.core.auth.AccountPolicy;
@@ -59,6 +63,13 @@ final class MailboxState {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxState.class);
     private static final AtomicLong SERIALS = new AtomicLong();
     private static final int MAX_PENDING_EVENTS = 20_000;
+    static final String INDEX_LOCK = "poststelle.lock";
+    private static final Fsync NO_FSYNC = new Fsync(false);
+    private static final boolean DBG = Boolean.getBoolean("poststelle.debugBatches");
+    private static final boolean FLUSH_BY_APPENDER = !Boolean.getBoolean("poststelle.flushInBatch");
+    private static final AtomicLong DBG_N = new AtomicLong();
+    private static final AtomicLong DBG_B = new AtomicLong();
+    private static final AtomicLong DBG_T = new AtomicLong();
 
     final long serial = SERIALS.incrementAndGet();
     final ReentrantLock commitLock = new ReentrantLock();
@@ -83,6 +94,7 @@ final class MailboxState {
     // guarded by commitLock
     private ChangeLog log;
     private final Map<String, UidList.Entry> externalUids = new HashMap<>();
+    private FileChannel indexLockChannel;
     private boolean fullScanWanted;
 
     // guarded by AccountStore
@@ -98,6 +110,9 @@ final class MailboxState {
     private Set<String> curDeleted = new HashSet<>();
     private boolean newDirty;
     private boolean overflow;
+    private volatile boolean watched;
+    private final Set<String> expectCreate = new HashSet<>();
+    private final Set<String> expectDelete = new HashSet<>();
     private final AtomicBoolean syncScheduled = new AtomicBoolean();
 
     private MailboxState(AccountStore account, MailboxName name, Path dir, String usageKey) {
@@ -115,7 +130,11 @@ final class MailboxState {
         MailboxState s = new MailboxState(account, name, dir, usageKey);
         try {
             s.load();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            s.abandon();
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
             throw new StoreException(StoreException.Reason.TEMPORARY, "cannot open mailbox " + name, e);
         }
         return s;
@@ -128,6 +147,7 @@ final class MailboxState {
         for (String sub : new String[] {"cur", "new", "tmp"}) {
             Files.createDirectories(dir.resolve(sub));
         }
+        lockIndex();
         cleanTmp();
         commitLock.lock();
         try {
@@ -157,9 +177,73 @@ final class MailboxState {
             }
             usage = account.quota().folder(usageKey, k -> new long[2]);
             usage.set(index.size(), index.totalSize());
+            boolean cleanlyClosed;
+            synchronized (this) {
+                cleanlyClosed = header.curMtime >= 0;
+            }
             syncWithDisk(true);
+            if (!cleanlyClosed) {
+                // a crash may have left flag renames undone (a clean close does them all)
+                queueStaleNames();
+            }
         } finally {
             commitLock.unlock();
+        }
+    }
+
+    /**
+     * Takes the OS lock that keeps a second server process from loading this folder's index at the same time
+     * (the index and log have one writer). Released by the OS when the process dies, so a crash never leaves
+     * it behind. Other Maildir programs are not affected: they coordinate through the uidlist dot lock.
+     */
+    private void lockIndex() throws IOException {
+        FileChannel ch = FileChannel.open(dir.resolve(INDEX_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        long deadline = System.nanoTime() + store.config().lockTimeout().toNanos();
+        try {
+            while (true) {
+                FileLock l;
+                try {
+                    l = ch.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    l = null;
+                }
+                if (l != null) {
+                    indexLockChannel = ch;
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new StoreException(StoreException.Reason.TEMPORARY,
+                            "mailbox " + name + " is in use by another server process");
+                }
+                LockSupport.parkNanos(20_000_000);
+            }
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Releases what a failed load took. */
+    private void abandon() {
+        if (log != null) {
+            try {
+                log.close();
+            } catch (IOException e) {
+                // nothing more to do
+            }
+            log = null;
+        }
+        unlockIndex();
+    }
+
+    private void unlockIndex() {
+        if (indexLockChannel != null) {
+            try {
+                indexLockChannel.close();
+            } catch (IOException e) {
+                // the OS drops the lock with the descriptor
+            }
+            indexLockChannel = null;
         }
     }
 
@@ -211,7 +295,7 @@ final class MailboxState {
             (known.containsKey(f.base()) ? listed : unlisted).add(f);
         }
         unlisted.sort((a, b) -> a.mtime() != b.mtime() ? Long.compare(a.mtime(), b.mtime())
-                : a.name().compareTo(b.name()));
+                : MaildirFilename.compareNatural(a.name(), b.name()));
         long modSeq = files.isEmpty() ? 1 : Math.max(1, System.currentTimeMillis());
         h.highestModSeq = modSeq;
         h.expungeFloor = modSeq;
@@ -283,6 +367,7 @@ final class MailboxState {
         }
         String curName = f.name().contains(":") ? f.name() : f.name() + ":2,";
         Path target = dir.resolve("cur").resolve(curName);
+        expect(curName, null);
         if (!f.path().toFile().renameTo(target.toFile())) {
             return Files.exists(target) ? new FoundFile(target, curName, f.base(), f.mtime(), false) : null;
         }
@@ -558,7 +643,10 @@ final class MailboxState {
                 int i = index.indexOf(f.uids()[k] & 0xFFFF_FFFFL);
                 if (i >= 0) {
                     index.setFlags(i, f.flags()[k], f.modSeq() == 0 ? index.modSeq(i) : f.modSeq());
-                    index.setFileName(i, f.fileNames()[k]);
+                    String fn = f.fileNames()[k];
+                    if (!fn.isEmpty() && !index.fileName(i).equals(fn)) {
+                        index.setFileName(i, fn);
+                    }
                 }
             }
             header.highestModSeq = Math.max(header.highestModSeq, f.modSeq());
@@ -599,7 +687,13 @@ final class MailboxState {
 
     /** Makes changes durable in the log and applies them; caller holds commitLock. */
     private void commit(List<Change> changes, boolean sync) throws IOException {
-        log.append(changes);
+        commit(changes, sync, false);
+    }
+
+    private void commit(List<Change> changes, boolean sync, boolean alreadyLogged) throws IOException {
+        if (!alreadyLogged) {
+            log.append(changes);
+        }
         if (sync) {
             log.sync();
         }
@@ -613,6 +707,36 @@ final class MailboxState {
                 usage.set(index.size(), index.totalSize());
             }
         }
+    }
+
+    /**
+     * Like {@link #commit} with a flush, and also flushes directories whose entries the changes rely on
+     * (renames into cur/, unlinks). The directory flushes run in parallel with the log flush, so a batch
+     * costs about one journal commit rather than one per file.
+     */
+    private void commitDurably(List<Change> changes, Path... dirs) throws IOException {
+        List<java.util.concurrent.Future<?>> flushes = new ArrayList<>(dirs.length);
+        if (fsync.enabled()) {
+            for (Path d : dirs) {
+                flushes.add(store.fsyncExecutor().submit(() -> {
+                    fsync.directory(d);
+                    return null;
+                }));
+            }
+        }
+        log.append(changes);
+        log.sync();
+        for (java.util.concurrent.Future<?> f : flushes) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while flushing", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
+        commit(changes, false, true);
     }
 
     private Change.Header headerChange(boolean clean) {
@@ -646,6 +770,7 @@ final class MailboxState {
 
     private static final class PendingAppend {
         final List<StagedMessage> messages;
+        final Thread thread = Thread.currentThread();
         volatile boolean done;
         long[] uids;
         RuntimeException failure;
@@ -662,21 +787,21 @@ final class MailboxState {
         try {
             long bytes = 0;
             for (NewMessage m : messages) {
-                StagedMessage s = StagedMessage.write(tmp, m, store.config().maxMessageSize(), fsync);
+                StagedMessage s = StagedMessage.write(tmp, m, store.config().maxMessageSize());
                 staged.add(s);
+                if (FLUSH_BY_APPENDER) {
+                    try {
+                        s.flush(fsync);
+                    } catch (IOException e) {
+                        throw new StoreException(StoreException.Reason.TEMPORARY, "cannot store the message", e);
+                    }
+                }
                 bytes += s.crlfSize();
             }
             try (QuotaTracker.Reservation r = account.reserve(policy, bytes, staged.size())) {
                 PendingAppend p = new PendingAppend(staged);
                 pending.add(p);
-                commitLock.lock();
-                try {
-                    if (!p.done) {
-                        commitAppends();
-                    }
-                } finally {
-                    commitLock.unlock();
-                }
+                awaitCommit(p);
                 if (p.failure != null) {
                     throw p.failure;
                 }
@@ -686,9 +811,32 @@ final class MailboxState {
             }
         } finally {
             for (StagedMessage s : staged) {
-                if (Files.exists(s.tmpFile(), LinkOption.NOFOLLOW_LINKS)) {
+                if (s.channel().isOpen() || Files.exists(s.tmpFile(), LinkOption.NOFOLLOW_LINKS)) {
                     s.discard();
                 }
+            }
+        }
+    }
+
+    /**
+     * Group commit: whoever gets the commit lock commits everything queued, then wakes the next waiter to lead
+     * the following batch; the others sleep until their append is done (they never queue on the lock, so a
+     * finished append returns at once instead of waiting its turn behind the next batch).
+     */
+    private void awaitCommit(PendingAppend p) {
+        while (!p.done) {
+            if (commitLock.tryLock()) {
+                try {
+                    commitAppends();
+                } finally {
+                    commitLock.unlock();
+                }
+                PendingAppend next = pending.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.thread);
+                }
+            } else {
+                LockSupport.parkNanos(this, 2_000_000);
             }
         }
     }
@@ -704,9 +852,13 @@ final class MailboxState {
             return;
         }
         List<Path> placed = new ArrayList<>();
+        long dbgStart = System.nanoTime();
         try {
             checkAlive();
             try (DotLock.Held lock = DotLock.acquire(dir, store.config().lockTimeout())) {
+                if (!FLUSH_BY_APPENDER) {
+                    flushStaged(batch);
+                }
                 refreshUidlist();
                 long beforeCur = mtime(dir.resolve("cur"));
                 int total = 0;
@@ -736,6 +888,7 @@ final class MailboxState {
                         String base = MaildirFilename.newBase(s.fileSize(), s.crlfSize());
                         String fileName = MaildirFilename.curName(base, bits);
                         Path target = cur.resolve(fileName);
+                        expect(fileName, null);
                         rename(s.tmpFile(), target);
                         placed.add(target);
                         a.uids[m] = uid;
@@ -751,13 +904,21 @@ final class MailboxState {
                         k++;
                     }
                 }
-                fsync.directory(cur);
                 writeUidlistLines(lines, total, uid);
-                commit(List.of(change, headerChange(false)), true);
+                commitDurably(List.of(change, headerChange(false)), cur);
                 trackCurMtime(beforeCur);
             }
             for (PendingAppend a : batch) {
                 a.done = true;
+                LockSupport.unpark(a.thread);
+            }
+            if (DBG) {
+                long n = DBG_N.addAndGet(batch.size());
+                long b = DBG_B.incrementAndGet();
+                long t = DBG_T.addAndGet(System.nanoTime() - dbgStart);
+                if (b % 100 == 0) {
+                    System.err.printf("batches %d avg size %.1f avg commit %.1f ms%n", b, n / (double) b, t / 1e6 / b);
+                }
             }
         } catch (IOException | RuntimeException e) {
             for (Path f : placed) {
@@ -768,13 +929,56 @@ final class MailboxState {
             for (PendingAppend a : batch) {
                 a.failure = failure;
                 a.done = true;
+                LockSupport.unpark(a.thread);
             }
             if (!(e instanceof StoreException)) {
                 LOG.warn("mailbox {}: append failed: {}", name, e.toString());
             }
             return;
         }
-        maybeCheckpoint();
+        maybeCheckpointLocked();
+    }
+
+    /**
+     * Flushes the files of a batch in parallel, so concurrent appends share journal commits instead of each
+     * paying for its own; they must be durable before their renames into cur/ are.
+     */
+    private void flushStaged(List<PendingAppend> batch) throws IOException {
+        List<java.util.concurrent.Future<?>> flushes = new ArrayList<>();
+        StagedMessage last = null;
+        for (PendingAppend a : batch) {
+            for (StagedMessage s : a.messages) {
+                if (last != null) {
+                    StagedMessage f = last;
+                    flushes.add(store.fsyncExecutor().submit(() -> {
+                        f.flush(fsync);
+                        return null;
+                    }));
+                }
+                last = s;
+            }
+        }
+        IOException failure = null;
+        if (last != null) {
+            try {
+                last.flush(fsync);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        for (java.util.concurrent.Future<?> f : flushes) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IOException("interrupted while flushing", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** Renames with one system call (rename(2)); the caller knows the target does not exist. */
@@ -795,10 +999,10 @@ final class MailboxState {
             header.uidNext = Math.max(header.uidNext, nextUid);
         }
         if (fp.size() < 0) {
-            rewriteUidlist();
-            return;
+            rewriteUidlist(); // lost: recreate from the index, then add the new lines
         }
-        UidList.Fingerprint after = UidList.append(dir, lines, fsync);
+        // not flushed here: the change log is the durable record, and the uidlist is repaired from it
+        UidList.Fingerprint after = UidList.append(dir, lines, NO_FSYNC);
         synchronized (this) {
             header.uidlistFingerprint = after.encode();
             header.uidlistOffset = after.size();
@@ -854,7 +1058,11 @@ final class MailboxState {
             recorded = header.uidlistFingerprint;
             offset = header.uidlistOffset;
         }
-        if (fp.encode().equals(recorded) || fp.size() < 0) {
+        if (fp.encode().equals(recorded)) {
+            return;
+        }
+        if (fp.size() < 0) {
+            rewriteUidlist(); // deleted behind our back: the index knows every UID
             return;
         }
         UidList.Fingerprint old = UidList.Fingerprint.decode(recorded);
@@ -893,11 +1101,14 @@ final class MailboxState {
 
     private boolean newDirtyFromUidlist;
 
-    /** After our own change: if cur/ had not changed behind our back before it, its new mtime is known. */
+    /**
+     * After our own change in cur/: its new mtime is the known one if cur/ had not changed behind our back
+     * before, or if the folder is watched (then other programs' changes arrive as events of their own).
+     */
     private void trackCurMtime(long before) {
         long after = mtime(dir.resolve("cur"));
         synchronized (this) {
-            if (before == header.curMtime && before >= 0) {
+            if (watched || before == header.curMtime && before >= 0) {
                 header.curMtime = after;
             } else {
                 header.curMtime = -1;
@@ -907,6 +1118,11 @@ final class MailboxState {
 
     // ------------------------------------------------------------------ flags
 
+    /**
+     * Changes flags. The change is durable once the log is flushed, and the index is the truth from then on;
+     * the files are renamed to show the new flags right after, by {@link #flushRenames()} (write-behind), so
+     * a large STORE costs one log flush instead of a rename per message in the caller's time.
+     */
     FlagUpdate updateFlags(UidSet uids, FlagOp op, Flags flags, long unchangedSince) {
         checkAlive();
         FlagUpdate result;
@@ -915,93 +1131,71 @@ final class MailboxState {
         try {
             checkAlive();
             int opBits = toBits(flags, op != FlagOp.REMOVE);
-            long beforeCur = mtime(dir.resolve("cur"));
-            List<long[]> rows = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            synchronized (this) {
-                for (int r = 0; r < uids.rangeCount(); r++) {
-                    int i = index.ceiling(uids.rangeStart(r));
-                    while (i < index.size() && index.uid(i) <= uids.rangeEnd(r)) {
-                        rows.add(new long[] {index.uid(i), index.flags(i), index.modSeq(i)});
-                        names.add(index.fileName(i));
-                        i++;
-                    }
-                }
-            }
+            int keep = ~knownKeywordMask() & ~Flags.ALL_SYSTEM;
+            UidSet.Builder failed = new UidSet.Builder();
+            int[] writtenUids = new int[16];
+            int[] writtenBits = new int[16];
+            long[] writtenModSeqs = new long[16];
+            int written = 0;
+            int[] changedUids = new int[16];
+            int[] changedBits = new int[16];
+            String[] changedNames = new String[16];
+            int changes = 0;
             long modSeq;
             synchronized (this) {
                 modSeq = header.highestModSeq + 1;
+                for (int r = 0; r < uids.rangeCount(); r++) {
+                    int i = index.ceiling(uids.rangeStart(r));
+                    for (; i < index.size() && index.uid(i) <= uids.rangeEnd(r); i++) {
+                        if (unchangedSince >= 0 && index.modSeq(i) > unchangedSince) {
+                            failed.add(index.uid(i));
+                            continue;
+                        }
+                        int old = index.flags(i);
+                        int bits = switch (op) {
+                            case ADD -> old | opBits;
+                            case REMOVE -> old & ~opBits;
+                            case REPLACE -> opBits | (old & keep);
+                        };
+                        if (written == writtenUids.length) {
+                            writtenUids = Arrays.copyOf(writtenUids, written * 2);
+                            writtenBits = Arrays.copyOf(writtenBits, written * 2);
+                            writtenModSeqs = Arrays.copyOf(writtenModSeqs, written * 2);
+                        }
+                        writtenUids[written] = (int) index.uid(i);
+                        writtenBits[written] = bits;
+                        writtenModSeqs[written] = bits == old ? index.modSeq(i) : modSeq;
+                        written++;
+                        if (bits != old) {
+                            if (changes == changedUids.length) {
+                                changedUids = Arrays.copyOf(changedUids, changes * 2);
+                                changedBits = Arrays.copyOf(changedBits, changes * 2);
+                                changedNames = Arrays.copyOf(changedNames, changes * 2);
+                            }
+                            changedUids[changes] = (int) index.uid(i);
+                            changedBits[changes] = bits;
+                            changedNames[changes] = ""; // the file keeps its name until renamed
+                            changes++;
+                        }
+                    }
+                }
             }
-            UidSet.Builder failed = new UidSet.Builder();
-            List<Integer> written = new ArrayList<>();
-            List<Integer> newBits = new ArrayList<>();
-            List<String> newNames = new ArrayList<>();
-            List<Integer> changedRows = new ArrayList<>();
-            Path cur = dir.resolve("cur");
-            for (int k = 0; k < rows.size(); k++) {
-                long[] row = rows.get(k);
-                int old = (int) row[1];
-                if (unchangedSince >= 0 && row[2] > unchangedSince) {
-                    failed.add(row[0]);
-                    continue;
-                }
-                int bits = switch (op) {
-                    case ADD -> old | opBits;
-                    case REMOVE -> old & ~opBits;
-                    case REPLACE -> opBits | (old & ~knownKeywordMask() & ~Flags.ALL_SYSTEM);
-                };
-                written.add(k);
-                if (bits == old) {
-                    newBits.add(old);
-                    newNames.add(null);
-                    continue;
-                }
-                String oldName = names.get(k);
-                String newName = MaildirFilename.withFlags(oldName, bits);
-                try {
-                    rename(cur.resolve(oldName), cur.resolve(newName));
-                } catch (NoSuchFileException e) {
-                    // renamed or removed by another program: the rescan below sorts it out
-                    fullScanWanted = true;
-                    written.remove(written.size() - 1);
-                    continue;
-                }
-                newBits.add(bits);
-                newNames.add(newName);
-                changedRows.add(written.size() - 1);
+            if (changes > 0) {
+                commit(List.of(new Change.FlagsSet(modSeq, Arrays.copyOf(changedUids, changes),
+                        Arrays.copyOf(changedBits, changes), Arrays.copyOf(changedNames, changes))), true);
+                queueRenames(changedUids, changes);
             }
-            if (!changedRows.isEmpty()) {
-                int n = changedRows.size();
-                int[] cu = new int[n];
-                int[] cf = new int[n];
-                String[] cn = new String[n];
-                for (int j = 0; j < n; j++) {
-                    int w = changedRows.get(j);
-                    cu[j] = (int) rows.get(written.get(w))[0];
-                    cf[j] = newBits.get(w);
-                    cn[j] = newNames.get(w);
-                }
-                fsync.directory(cur);
-                commit(List.of(new Change.FlagsSet(modSeq, cu, cf, cn)), true);
-                trackCurMtime(beforeCur);
-            }
-            long[] outUids = new long[written.size()];
-            Flags[] outFlags = new Flags[written.size()];
-            long[] outModSeqs = new long[written.size()];
+            long[] outUids = new long[written];
+            Flags[] outFlags = new Flags[written];
             synchronized (this) {
-                for (int w = 0; w < written.size(); w++) {
-                    long[] row = rows.get(written.get(w));
-                    outUids[w] = row[0];
-                    outFlags[w] = toFlags(newBits.get(w));
-                    outModSeqs[w] = newNames.get(w) == null ? row[2] : modSeq;
+                for (int w = 0; w < written; w++) {
+                    outUids[w] = writtenUids[w] & 0xFFFF_FFFFL;
+                    outFlags[w] = toFlags(writtenBits[w]);
                 }
-                result = new FlagUpdate(outUids, outFlags, outModSeqs, failed.build(), header.highestModSeq);
+                result = new FlagUpdate(outUids, outFlags, Arrays.copyOf(writtenModSeqs, written), failed.build(),
+                        header.highestModSeq);
             }
-            changed = !changedRows.isEmpty();
-            if (fullScanWanted) {
-                syncWithDisk(false);
-                changed = true;
-            }
+            changed = changes > 0;
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.TEMPORARY, "cannot change flags", e);
         } finally {
@@ -1012,6 +1206,135 @@ final class MailboxState {
             maybeCheckpointLocked();
         }
         return result;
+    }
+
+    // ------------------------------------------------------------------ file renames behind flag changes
+
+    /** UIDs whose file name may not show their flags yet; guarded by commitLock. */
+    private int[] renameQueue = new int[0];
+    private int renameQueued;
+    private final AtomicBoolean renameScheduled = new AtomicBoolean();
+
+    private void queueRenames(int[] uids, int n) {
+        if (renameQueued + n > renameQueue.length) {
+            renameQueue = Arrays.copyOf(renameQueue, Math.max(renameQueued + n, renameQueue.length * 2));
+        }
+        System.arraycopy(uids, 0, renameQueue, renameQueued, n);
+        renameQueued += n;
+        if (renameScheduled.compareAndSet(false, true)) {
+            store.syncExecutor().execute(this::flushRenames);
+        }
+    }
+
+    /** Queues every message whose file name does not show its flags (after loading). Caller holds commitLock. */
+    private void queueStaleNames() {
+        int[] stale = new int[16];
+        int n = 0;
+        synchronized (this) {
+            for (int i = 0; i < index.size(); i++) {
+                if (MaildirFilename.flagBits(index.fileName(i)) != index.flags(i)) {
+                    if (n == stale.length) {
+                        stale = Arrays.copyOf(stale, n * 2);
+                    }
+                    stale[n++] = (int) index.uid(i);
+                }
+            }
+        }
+        if (n > 0) {
+            queueRenames(stale, n);
+        }
+    }
+
+    /** Renames files to show their flags, a slice at a time so other writers get their turn. */
+    void flushRenames() {
+        renameScheduled.set(false);
+        boolean more;
+        commitLock.lock();
+        try {
+            if (renameQueued == 0 || deleted || log == null) {
+                return;
+            }
+            renameSlice(1000);
+            more = renameQueued > 0;
+        } catch (IOException e) {
+            LOG.warn("mailbox {}: cannot rename files to show flags: {}", name, e.toString());
+            return;
+        } finally {
+            commitLock.unlock();
+        }
+        if (more && renameScheduled.compareAndSet(false, true)) {
+            store.syncExecutor().execute(this::flushRenames);
+        }
+    }
+
+    /** Caller holds commitLock. */
+    private void renameSlice(int max) throws IOException {
+        int take = Math.min(max, renameQueued);
+        int[] slice = Arrays.copyOfRange(renameQueue, renameQueued - take, renameQueued);
+        renameQueued -= take;
+        Path cur = dir.resolve("cur");
+        int[] doneUids = new int[take];
+        int[] doneBits = new int[take];
+        String[] doneNames = new String[take];
+        int done = 0;
+        long beforeCur = mtime(cur);
+        int taken = 0;
+        for (int u : slice) {
+            if (commitLock.hasQueuedThreads() && taken > 0) {
+                break; // a writer is waiting: let it in, continue later
+            }
+            taken++;
+            String oldName;
+            int bits;
+            synchronized (this) {
+                int i = index.indexOf(u & 0xFFFF_FFFFL);
+                if (i < 0) {
+                    continue;
+                }
+                oldName = index.fileName(i);
+                bits = index.flags(i);
+            }
+            if (MaildirFilename.flagBits(oldName) == bits) {
+                continue;
+            }
+            String newName = MaildirFilename.withFlags(oldName, bits);
+            expect(newName, oldName);
+            try {
+                rename(cur.resolve(oldName), cur.resolve(newName));
+            } catch (NoSuchFileException e) {
+                fullScanWanted = true; // another program renamed or removed it; the scan decides
+                continue;
+            }
+            synchronized (this) {
+                int i = index.indexOf(u & 0xFFFF_FFFFL);
+                if (i >= 0) {
+                    index.setFileName(i, newName);
+                }
+            }
+            doneUids[done] = u;
+            doneBits[done] = bits;
+            doneNames[done] = newName;
+            done++;
+        }
+        if (taken < slice.length) {
+            // put back what this slice did not get to
+            queueRenames(Arrays.copyOfRange(slice, taken, slice.length), slice.length - taken);
+        } else if (renameQueued == 0 && renameQueue.length > 4096) {
+            renameQueue = new int[0];
+        }
+        if (done > 0) {
+            // names only (modseq 0): not flushed, a lost record is repaired by the next scan
+            log.append(new Change.FlagsSet(0, Arrays.copyOf(doneUids, done), Arrays.copyOf(doneBits, done),
+                    Arrays.copyOf(doneNames, done)));
+            trackCurMtime(beforeCur);
+        }
+        if (fullScanWanted && syncWithDisk(false)) {
+            notifyListenersLater();
+        }
+    }
+
+    private void notifyListenersLater() {
+        store.syncExecutor().execute(this::notifyListeners);
     }
 
     /** Bits of keywords that have a name (letters without one are kept as they are). */
@@ -1070,10 +1393,10 @@ final class MailboxState {
         Path cur = dir.resolve("cur");
         if (deleteFiles) {
             for (String f : files) {
+                expect(null, f);
                 Files.deleteIfExists(cur.resolve(f));
             }
         }
-        fsync.directory(cur);
         long modSeq;
         synchronized (this) {
             modSeq = header.highestModSeq + 1;
@@ -1082,7 +1405,7 @@ final class MailboxState {
         for (int k = 0; k < u.length; k++) {
             u[k] = (int) (long) found.get(k);
         }
-        commit(List.of(new Change.Expunged(modSeq, bytes, u)), true);
+        commitDurably(List.of(new Change.Expunged(modSeq, bytes, u)), cur);
         trackCurMtime(beforeCur);
         maybeCompactUidlist();
         long[] out = new long[found.size()];
@@ -1151,9 +1474,13 @@ final class MailboxState {
                     return new CopyResult(target.uidValidity(), new long[0], new long[0]);
                 }
                 boolean sameMailbox = source == target;
+                long sourceCurBefore = mtime(source.dir.resolve("cur"));
                 try (QuotaTracker.Reservation r = move && !sameMailbox ? () -> { }
                         : source.account.reserve(policy, bytes, rows.size())) {
                     result = target.receive(source, rows, names, exts, dates, move && !sameMailbox);
+                }
+                if (move && !sameMailbox) {
+                    source.trackCurMtime(sourceCurBefore);
                 }
                 if (move) {
                     UidSet moved = UidSet.of(result.sourceUids());
@@ -1222,7 +1549,9 @@ final class MailboxState {
                 String fileName = MaildirFilename.curName(base, bits);
                 Path target = cur.resolve(fileName);
                 Path src = srcCur.resolve(srcName);
+                expect(fileName, null);
                 if (rename) {
+                    source.expect(null, srcName);
                     rename(src, target);
                     movedFrom.add(src);
                 } else {
@@ -1241,12 +1570,12 @@ final class MailboxState {
                 lines.append(UidList.line(uid, ext, base));
                 uid++;
             }
-            fsync.directory(cur);
-            if (rename) {
-                fsync.directory(srcCur);
-            }
             writeUidlistLines(lines, n, uid);
-            commit(List.of(change, headerChange(false)), true);
+            if (rename) {
+                commitDurably(List.of(change, headerChange(false)), cur, srcCur);
+            } else {
+                commitDurably(List.of(change, headerChange(false)), cur);
+            }
             trackCurMtime(beforeCur);
             return new CopyResult(uidValidity(), srcUids, dstUids);
         } catch (IOException | RuntimeException e) {
@@ -1370,15 +1699,52 @@ final class MailboxState {
 
     // ------------------------------------------------------------------ other programs' changes
 
+    /** Whether the watcher watches this folder (then our own file events are announced to it). */
+    void setWatched(boolean on) {
+        synchronized (watchMutex) {
+            watched = on;
+            expectCreate.clear();
+            expectDelete.clear();
+        }
+    }
+
+    /**
+     * Announces a file event in cur/ that we are about to cause, so the watcher drops it instead of waking the
+     * sync: only other programs' changes cost anything.
+     */
+    void expect(String created, String deleted) {
+        synchronized (watchMutex) {
+            if (!watched) {
+                return;
+            }
+            if (created != null) {
+                expectCreate.add(created);
+            }
+            if (deleted != null) {
+                expectDelete.add(deleted);
+            }
+            if (expectCreate.size() + expectDelete.size() > MAX_PENDING_EVENTS * 4) {
+                // events we announced were lost; cur/'s mtime tells whether anything else happened
+                expectCreate.clear();
+                expectDelete.clear();
+                overflow = true;
+            }
+        }
+    }
+
     /** A watch event on cur/ or new/ (null name: events were lost, rescan). */
     void onWatchEvent(boolean inCur, boolean created, String fileName) {
         synchronized (watchMutex) {
             if (fileName == null || curCreated.size() + curDeleted.size() > MAX_PENDING_EVENTS) {
                 overflow = true;
+                expectCreate.clear();
+                expectDelete.clear();
                 curCreated = new HashSet<>();
                 curDeleted = new HashSet<>();
             } else if (!inCur) {
                 newDirty = true;
+            } else if (created ? expectCreate.remove(fileName) : expectDelete.remove(fileName)) {
+                return;
             } else if (!overflow) {
                 (created ? curCreated : curDeleted).add(fileName);
             }
@@ -1447,9 +1813,16 @@ final class MailboxState {
                 return;
             }
             if (full) {
-                fullScanWanted = true;
+                // events were lost: a full scan is needed only if cur/ changed other than by us
+                long known;
+                synchronized (this) {
+                    known = header.curMtime;
+                }
+                fullScanWanted = known < 0 || known != mtime(dir.resolve("cur"));
+                created = Set.of();
+                removed = Set.of();
             }
-            changed = syncWithDisk(false, created, removed, scanNew);
+            changed = syncWithDisk(false, created, removed, scanNew || full);
         } catch (IOException | RuntimeException e) {
             LOG.warn("mailbox {}: cannot pick up changes made by other programs: {}", name, e.toString());
             return;
@@ -1530,18 +1903,28 @@ final class MailboxState {
             List<FoundFile> inNew = new ArrayList<>();
             listFiles(dir.resolve("new"), true, inNew);
             for (FoundFile f : inNew) {
+                String indexedName = null;
                 synchronized (this) {
-                    if (index.findBase(f.base()) >= 0) {
-                        // already indexed and somehow also in new/: drop the duplicate name
-                        continue;
+                    int i = index.findBase(f.base());
+                    if (i >= 0) {
+                        indexedName = index.fileName(i);
                     }
+                }
+                if (indexedName != null) {
+                    // indexed, but back in new/ (its move to cur/ was lost in a crash): move it again
+                    Path target = cur.resolve(indexedName);
+                    expect(indexedName, null);
+                    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                        f.path().toFile().renameTo(target.toFile());
+                    }
+                    continue;
                 }
                 newFiles.add(f);
             }
         }
         if (newFiles.isEmpty() && renamedRows.isEmpty() && vanished.isEmpty()) {
             synchronized (this) {
-                header.curMtime = curBefore;
+                header.curMtime = watched ? mtime(cur) : curBefore;
             }
             return false;
         }
@@ -1564,14 +1947,7 @@ final class MailboxState {
             changes.add(new Change.Expunged(modSeq, bytes, u));
         }
         if (!renamedRows.isEmpty()) {
-            int n = renamedRows.size();
-            int[] u = new int[n];
-            int[] f = new int[n];
-            for (int k = 0; k < n; k++) {
-                u[k] = (int) renamedRows.get(k)[0];
-                f[k] = (int) renamedRows.get(k)[1];
-            }
-            changes.add(new Change.FlagsSet(modSeq, u, f, renamedNames.toArray(new String[0])));
+            addRenames(renamedRows, renamedNames, modSeq, changes);
         }
         if (!newFiles.isEmpty()) {
             Change.Appended a = adopt(newFiles, modSeq);
@@ -1580,16 +1956,51 @@ final class MailboxState {
             }
         }
         changes.add(headerChange(false));
-        commit(changes, true);
+        commitDurably(changes, cur);
         synchronized (this) {
-            // changes after curBefore come with their own events (or the next poll)
-            header.curMtime = curBefore;
+            // changes after curBefore come with their own events; unwatched, the next poll looks again
+            header.curMtime = watched ? mtime(cur) : curBefore;
         }
         if (!atOpen) {
             LOG.debug("mailbox {}: picked up {} new, {} changed, {} removed by other programs", name,
                     newFiles.size(), renamedRows.size(), vanished.size());
         }
         return true;
+    }
+
+    /**
+     * Files other programs renamed: a real flag change gets the new modseq; a name that only now shows flags
+     * the index already has (our write-behind rename, replayed) is recorded without one.
+     */
+    private void addRenames(List<long[]> rows, List<String> names, long modSeq, List<Change> out) {
+        List<Integer> flagChanges = new ArrayList<>();
+        List<Integer> nameOnly = new ArrayList<>();
+        synchronized (this) {
+            for (int k = 0; k < rows.size(); k++) {
+                int i = index.indexOf(rows.get(k)[0]);
+                if (i >= 0 && index.flags(i) == (int) rows.get(k)[1]) {
+                    nameOnly.add(k);
+                } else {
+                    flagChanges.add(k);
+                }
+            }
+        }
+        for (List<Integer> part : List.of(flagChanges, nameOnly)) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int n = part.size();
+            int[] u = new int[n];
+            int[] f = new int[n];
+            String[] fn = new String[n];
+            for (int j = 0; j < n; j++) {
+                int k = part.get(j);
+                u[j] = (int) rows.get(k)[0];
+                f[j] = (int) rows.get(k)[1];
+                fn[j] = names.get(k);
+            }
+            out.add(new Change.FlagsSet(part == flagChanges ? modSeq : 0, u, f, fn));
+        }
     }
 
     /** Lists cur/ and compares it with the index. */
@@ -1609,7 +2020,17 @@ final class MailboxState {
                 }
             }
         }
-        newFiles.addAll(onDisk.values());
+        for (FoundFile f : onDisk.values()) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(f.path(), BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile()) {
+                    newFiles.add(new FoundFile(f.path(), f.name(), f.base(), a.lastModifiedTime().toMillis(), false));
+                }
+            } catch (NoSuchFileException e) {
+                // gone again
+            }
+        }
         if (!missing.isEmpty()) {
             // a file renamed by another program while we listed can be missed once: look again
             Map<String, FoundFile> second = listCur();
@@ -1631,12 +2052,18 @@ final class MailboxState {
         }
     }
 
+    /** Names in cur/ by base name, without a stat per file (mtime 0: not looked at yet). */
     private Map<String, FoundFile> listCur() throws IOException {
-        List<FoundFile> files = new ArrayList<>();
-        listFiles(dir.resolve("cur"), false, files);
-        Map<String, FoundFile> byBase = new HashMap<>(files.size() * 2);
-        for (FoundFile f : files) {
-            byBase.putIfAbsent(f.base(), f);
+        Path cur = dir.resolve("cur");
+        Map<String, FoundFile> byBase = new HashMap<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(cur)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (MaildirFilename.isMessageName(n)) {
+                    String base = MaildirFilename.basename(n);
+                    byBase.putIfAbsent(base, new FoundFile(p, n, base, 0, false));
+                }
+            }
         }
         return byBase;
     }
@@ -1723,7 +2150,8 @@ final class MailboxState {
                 if (ea != null || eb != null) {
                     return ea == null ? 1 : eb == null ? -1 : Long.compare(ea.uid(), eb.uid());
                 }
-                return a.mtime() != b.mtime() ? Long.compare(a.mtime(), b.mtime()) : a.name().compareTo(b.name());
+                return a.mtime() != b.mtime() ? Long.compare(a.mtime(), b.mtime())
+                        : MaildirFilename.compareNatural(a.name(), b.name());
             });
             int n = placed.size();
             if (n == 0) {
@@ -1763,7 +2191,6 @@ final class MailboxState {
             if (uid > UidSet.MAX_UID) {
                 throw new StoreException(StoreException.Reason.LIMIT, "mailbox has used up its UIDs");
             }
-            fsync.directory(dir.resolve("cur"));
             if (newLines > 0) {
                 writeUidlistLines(lines, newLines, uid);
             } else {
@@ -1785,16 +2212,24 @@ final class MailboxState {
 
     // ------------------------------------------------------------------ checkpoints, lifecycle
 
+    private final AtomicBoolean checkpointScheduled = new AtomicBoolean();
+
+    /** Checks (in the background, off the caller's time) whether the log should become a checkpoint. */
     private void maybeCheckpointLocked() {
-        if (log == null) {
+        if (log == null || !checkpointScheduled.compareAndSet(false, true)) {
             return;
         }
-        commitLock.lock();
-        try {
-            maybeCheckpoint();
-        } finally {
-            commitLock.unlock();
-        }
+        store.syncExecutor().execute(() -> {
+            checkpointScheduled.set(false);
+            commitLock.lock();
+            try {
+                if (log != null && !deleted) {
+                    maybeCheckpoint();
+                }
+            } finally {
+                commitLock.unlock();
+            }
+        });
     }
 
     /** Writes a checkpoint when the log has grown past a quarter of the index. Caller holds commitLock. */
@@ -1829,6 +2264,9 @@ final class MailboxState {
             if (deleted || log == null) {
                 return;
             }
+            while (renameQueued > 0) {
+                renameSlice(5000);
+            }
             synchronized (this) {
                 if (header.curMtime != mtime(dir.resolve("cur"))) {
                     header.curMtime = -1;
@@ -1848,6 +2286,7 @@ final class MailboxState {
         } catch (IOException e) {
             LOG.warn("mailbox {}: cannot close the index cleanly: {}", name, e.toString());
         } finally {
+            unlockIndex();
             commitLock.unlock();
         }
     }
@@ -1884,6 +2323,7 @@ final class MailboxState {
                 }
                 log = null;
             }
+            unlockIndex();
             synchronized (this) {
                 version++;
             }

@@ -34,6 +34,7 @@ public final class MaildirMailStore implements MailStore {
     private final ContentCache contentCache;
     private final MaildirWatcher watcher;
     private final ExecutorService syncExecutor;
+    private final ExecutorService fsyncExecutor;
     private final AtomicLong lastUidValidity = new AtomicLong();
     /** Every account store any session still holds: one per Maildir root, so one state per folder. */
     private final Map<Path, WeakReference<AccountStore>> accounts = new HashMap<>();
@@ -49,8 +50,14 @@ public final class MaildirMailStore implements MailStore {
         this.fsync = new Fsync(config.fsync());
         this.contentCache = new ContentCache(config.structureCacheSize());
         this.watcher = new MaildirWatcher(config.watchFiles(), config.pollInterval());
-        this.syncExecutor = Executors.newSingleThreadExecutor(r -> {
+        // two threads: one mailbox's long task (a checkpoint, a big rescan) does not hold up the others' syncs
+        this.syncExecutor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "maildir-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        this.fsyncExecutor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "maildir-fsync");
             t.setDaemon(true);
             return t;
         });
@@ -74,6 +81,27 @@ public final class MaildirMailStore implements MailStore {
     @Override
     public long maxMessageSize() {
         return config.maxMessageSize();
+    }
+
+    /** Bytes the loaded folders' indexes hold in memory and how many messages they index (diagnostics). */
+    public long[] residentIndexBytesAndMessages() {
+        long bytes = 0;
+        long messages = 0;
+        List<AccountStore> all = new ArrayList<>();
+        synchronized (accounts) {
+            for (WeakReference<AccountStore> r : accounts.values()) {
+                if (r.get() != null) {
+                    all.add(r.get());
+                }
+            }
+        }
+        for (AccountStore a : all) {
+            for (MailboxState s : a.loadedStates()) {
+                bytes += s.residentBytes();
+                messages += s.messageCount();
+            }
+        }
+        return new long[] {bytes, messages};
     }
 
     private AccountStore accountStore(Path root) {
@@ -115,6 +143,11 @@ public final class MaildirMailStore implements MailStore {
 
     ExecutorService syncExecutor() {
         return syncExecutor;
+    }
+
+    /** Runs directory flushes alongside the log flush of a commit. */
+    ExecutorService fsyncExecutor() {
+        return fsyncExecutor;
     }
 
     /** A UIDVALIDITY for a new folder: the time in seconds, strictly increasing within this process. */
@@ -196,6 +229,7 @@ public final class MaildirMailStore implements MailStore {
         for (AccountStore s : all) {
             s.closeAll();
         }
+        fsyncExecutor.shutdown();
         synchronized (idle) {
             idle.clear();
         }

@@ -79,6 +79,7 @@ final class MaildirWatcher implements AutoCloseable {
             targets.put(newKey, new Target(state, false));
             targets.put(curKey, new Target(state, true));
             keys.put(state, List.of(newKey, curKey));
+            state.setWatched(true);
         } catch (IOException | ClosedWatchServiceException e) {
             LOG.warn("cannot watch {} ({}); relying on polling", state.name(), e.toString());
             keys.put(state, List.of());
@@ -87,6 +88,7 @@ final class MaildirWatcher implements AutoCloseable {
 
     void unwatch(MailboxState state) {
         List<WatchKey> ks = keys.remove(state);
+        state.setWatched(false);
         if (ks != null) {
             for (WatchKey k : ks) {
                 targets.remove(k);

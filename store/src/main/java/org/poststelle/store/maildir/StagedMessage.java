@@ -14,12 +14,14 @@ import org.poststelle.store.model.Flags;
 import org.poststelle.store.model.NewMessage;
 
 /**
- * A message written to a mailbox's tmp/ and flushed, waiting to be renamed into cur/ with a UID. The bytes
- * are stored as given; the CRLF size (RFC822.SIZE) counts each bare LF as two bytes.
+ * A message written to a mailbox's tmp/, waiting to be flushed and renamed into cur/ with a UID. The file
+ * stays open so that the committing thread can flush the files of a whole batch at once ({@link #flush}).
+ * The bytes are stored as given; the CRLF size (RFC822.SIZE) counts each bare LF as two bytes.
  */
-record StagedMessage(Path tmpFile, long fileSize, long crlfSize, Flags flags, long internalDate) {
+record StagedMessage(Path tmpFile, FileChannel channel, long fileSize, long crlfSize, Flags flags,
+        long internalDate) {
 
-    static StagedMessage write(Path tmpDir, NewMessage message, long maxSize, Fsync fsync) {
+    static StagedMessage write(Path tmpDir, NewMessage message, long maxSize) {
         if (message.size() > maxSize) {
             throw tooBig(maxSize);
         }
@@ -28,8 +30,9 @@ record StagedMessage(Path tmpFile, long fileSize, long crlfSize, Flags flags, lo
                 : message.internalDate().getEpochSecond();
         long written = 0;
         long bareLf = 0;
-        try (InputStream in = message.content().open();
-                FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        FileChannel out = null;
+        try (InputStream in = message.content().open()) {
+            out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             byte[] buf = new byte[64 * 1024];
             int prev = -1;
             int n;
@@ -50,31 +53,40 @@ record StagedMessage(Path tmpFile, long fileSize, long crlfSize, Flags flags, lo
                     out.write(bb);
                 }
             }
-            fsync.file(out);
-        } catch (StoreException e) {
-            deleteQuietly(tmp);
-            throw e;
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new StoreException(StoreException.Reason.TEMPORARY, "cannot store the message", e);
-        } catch (RuntimeException e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
-        long crlf = written + bareLf;
-        if (crlf > Integer.MAX_VALUE) {
-            deleteQuietly(tmp);
-            throw tooBig(maxSize);
-        }
-        try {
+            if (written + bareLf > Integer.MAX_VALUE) {
+                throw tooBig(maxSize);
+            }
             // like Dovecot: the file's mtime is the message's internal date
             Files.setLastModifiedTime(tmp, FileTime.from(Instant.ofEpochSecond(Math.max(0, internalDate))));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(out);
             deleteQuietly(tmp);
-            throw new StoreException(StoreException.Reason.TEMPORARY, "cannot store the message", e);
+            if (e instanceof IOException) {
+                throw new StoreException(StoreException.Reason.TEMPORARY, "cannot store the message", e);
+            }
+            throw (RuntimeException) e;
         }
         Flags flags = message.flags() == null ? Flags.NONE : message.flags();
-        return new StagedMessage(tmp, written, crlf, flags, internalDate);
+        return new StagedMessage(tmp, out, written, written + bareLf, flags, internalDate);
+    }
+
+    /** Makes the file's bytes durable and closes it. */
+    void flush(Fsync fsync) throws IOException {
+        try {
+            fsync.file(channel);
+        } finally {
+            channel.close();
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // nothing more to do
+            }
+        }
     }
 
     private static StoreException tooBig(long max) {
@@ -82,6 +94,7 @@ record StagedMessage(Path tmpFile, long fileSize, long crlfSize, Flags flags, lo
     }
 
     void discard() {
+        closeQuietly(channel);
         deleteQuietly(tmpFile);
     }
 

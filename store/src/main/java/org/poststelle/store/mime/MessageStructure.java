@@ -2,58 +2,57 @@ package org.poststelle.store.mime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 /**
- * The parsed structure of one message (CRLF form): where the header ends and the body starts. The IMAP
- * work extends this with the envelope and the MIME tree (BODYSTRUCTURE, section offsets).
+ * The parsed structure of one message in CRLF form: the header block, the envelope and the MIME tree with
+ * byte offsets of every part's header and body. Built in one streaming pass that keeps no body bytes (only
+ * offsets, counts and the few header values IMAP reports), so it is cheap to cache per message.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public final class MessageStructure {
     private final long size;
-    private final long headerLength;
+    private final MimePart root;
 
-    private MessageStructure(long size, long headerLength) {
+    private MessageStructure(long size, MimePart root) {
         this.size = size;
-        this.headerLength = headerLength;
+        this.root = root;
     }
 
-    /** Parses a message given in CRLF form. */
+    /**
+     * Parses a message given in CRLF form. Never fails on malformed MIME (broken input yields the structure
+     * RFC 2045/2046 defaults imply); only the stream's own IOException escapes. Reads the stream to its end
+     * but does not close it.
+     */
     public static MessageStructure parse(InputStream crlfMessage) throws IOException {
-        long pos = 0;
-        long headerLength = -1;
-        int state = 0; // counts the CR LF CR LF sequence
-        int b;
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = crlfMessage.read(buf)) > 0) {
-            for (int i = 0; i < n; i++) {
-                b = buf[i];
-                pos++;
-                if (headerLength < 0) {
-                    state = switch (state) {
-                        case 0, 2 -> b == '\r' ? state + 1 : 0;
-                        case 1 -> b == '\n' ? 2 : b == '\r' ? 1 : 0;
-                        case 3 -> b == '\n' ? 4 : b == '\r' ? 1 : 0;
-                        default -> state;
-                    };
-                    if (state == 4) {
-                        headerLength = pos;
-                    }
-                }
-            }
-        }
-        return new MessageStructure(pos, headerLength < 0 ? pos : headerLength);
+        Objects.requireNonNull(crlfMessage, "crlfMessage");
+        long[] size = new long[1];
+        MimePart root = MimeParser.parse(crlfMessage, size);
+        return new MessageStructure(size[0], root);
     }
 
+    /** Message size in octets (RFC822.SIZE). */
     public long size() {
         return size;
     }
 
     /** Length of the header block including the blank line that ends it (the whole message when there is none). */
     public long headerLength() {
-        return headerLength;
+        return root.headerLength();
     }
 
     public long bodyOffset() {
-        return headerLength;
+        return root.bodyOffset();
+    }
+
+    /** The top-level part: its header is the message header, its body the message text. */
+    public MimePart root() {
+        return root;
+    }
+
+    /** The top-level envelope. */
+    public Envelope envelope() {
+        return root.envelope();
     }
 }
