@@ -2,7 +2,8 @@ package org.poststelle.pop3.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.util.ByteProcessor;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Turns message bytes into the body of a POP3 multi-line response, chunk by chunk, keeping state across
@@ -10,57 +11,21 @@ import io.netty.util.ByteProcessor;
  * a last line without a line ending gets one, and {@link #finish} writes the terminating ".". For TOP it
  * also stops after the header, the blank line and the requested number of body lines.
  *
- * <p>A chunk that needs no change (the common case: CRLF mail with few lines starting with a dot) is passed
- * through as is, without a copy. The scan is one {@link ByteBuf#forEachByte} pass that stops only where
- * something must be inserted.
+ * <p>Only line ends matter, so the scan jumps from LF to LF, eight bytes at a time (SWAR), and looks at the
+ * bytes around each. A chunk that needs no change (the common case: CRLF mail with few lines starting with
+ * a dot) is passed through as is, without a copy.
  */
 public final class DotStuffer {
     private static final long ALL_LINES = Long.MAX_VALUE;
-
-    private enum Action { NONE, DOT, CR, STOP }
+    private static final long LF_BYTES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
 
     private boolean lineStart = true;
     private boolean prevCr;
-    private boolean lineEmpty = true;
+    private long lineLength;
     private boolean inBody;
     private long bodyLinesLeft;
     private boolean complete;
-    private Action action = Action.NONE;
-
-    /** Runs over the bytes, updating the state; returns false where an insertion is due or TOP is done. */
-    private final ByteProcessor scanner = b -> {
-        if (lineStart) {
-            if (inBody && bodyLinesLeft == 0) {
-                action = Action.STOP;
-                return false;
-            }
-            lineStart = false;
-            if (b == '.') {
-                prevCr = false;
-                lineEmpty = false;
-                action = Action.DOT;
-                return false;
-            }
-        }
-        if (b == '\n') {
-            boolean bare = !prevCr;
-            endOfLine();
-            if (bare) {
-                action = Action.CR;
-                return false;
-            }
-            return true;
-        }
-        if (b == '\r') {
-            // a CR right before the LF still leaves the line blank (the header's end)
-            lineEmpty = lineEmpty && !prevCr;
-            prevCr = true;
-        } else {
-            prevCr = false;
-            lineEmpty = false;
-        }
-        return true;
-    };
 
     /** @param bodyLines body lines to send after the header (TOP), or a negative number for the whole message */
     public DotStuffer(long bodyLines) {
@@ -77,15 +42,10 @@ public final class DotStuffer {
         return complete;
     }
 
-    private void endOfLine() {
-        if (!inBody) {
-            inBody = lineEmpty; // the first blank line ends the header
-        } else if (bodyLinesLeft != ALL_LINES && bodyLinesLeft > 0) {
-            bodyLinesLeft--;
-        }
-        lineStart = true;
-        prevCr = false;
-        lineEmpty = true;
+    /** Output under construction: null while the chunk can go out unchanged. */
+    private static final class Out {
+        ByteBuf buf;
+        int copyFrom;
     }
 
     /**
@@ -94,37 +54,88 @@ public final class DotStuffer {
      * @return the bytes to send for this chunk
      */
     public ByteBuf stuff(ByteBuf in, ByteBufAllocator alloc) {
-        int i = in.readerIndex();
-        int end = in.writerIndex();
-        int copyFrom = i;
-        ByteBuf out = null;
-        while (i < end) {
-            action = Action.NONE;
-            int at = in.forEachByte(i, end - i, scanner);
-            if (at < 0) {
-                break;
-            }
-            if (action == Action.STOP) {
-                complete = true;
-                end = at;
-                break;
-            }
-            if (out == null) {
-                int size = in.readableBytes();
-                out = alloc.ioBuffer(size + (size >> 6) + 16);
-            }
-            out.writeBytes(in, copyFrom, at - copyFrom);
-            out.writeByte(action == Action.DOT ? '.' : '\r');
-            copyFrom = at;
-            i = at + 1;
-        }
-        if (out == null) {
-            in.writerIndex(end);
+        int base = in.readerIndex();
+        int n = in.readableBytes();
+        ByteBuffer b = in.nioBuffer(base, n).order(ByteOrder.LITTLE_ENDIAN);
+        Out out = new Out();
+        int end = scan(b, n, in, base, out, alloc);
+        if (out.buf == null) {
+            in.writerIndex(base + end);
             return in;
         }
-        out.writeBytes(in, copyFrom, end - copyFrom);
+        out.buf.writeBytes(in, base + out.copyFrom, end - out.copyFrom);
         in.release();
-        return out;
+        return out.buf;
+    }
+
+    /** Scans b[0, n); returns where the chunk ends (n, or where TOP's lines are complete). */
+    private int scan(ByteBuffer b, int n, ByteBuf in, int base, Out out, ByteBufAllocator alloc) {
+        int pos = 0;
+        while (pos < n) {
+            if (lineStart) {
+                if (inBody && bodyLinesLeft == 0) {
+                    complete = true;
+                    return pos;
+                }
+                lineStart = false;
+                if (b.get(pos) == '.') {
+                    insert(out, in, base, pos, (byte) '.', alloc);
+                }
+            }
+            int lf = indexOfLf(b, pos, n);
+            if (lf < 0) {
+                lineLength += n - pos;
+                prevCr = b.get(n - 1) == '\r';
+                return n;
+            }
+            boolean cr = lf > pos ? b.get(lf - 1) == '\r' : prevCr;
+            lineLength += lf - pos;
+            if (!cr) {
+                insert(out, in, base, lf, (byte) '\r', alloc);
+            }
+            endOfLine(lineLength == 0 || (lineLength == 1 && cr));
+            pos = lf + 1;
+        }
+        return n;
+    }
+
+    private void endOfLine(boolean blank) {
+        if (!inBody) {
+            inBody = blank; // the first blank line ends the header
+        } else if (bodyLinesLeft != ALL_LINES && bodyLinesLeft > 0) {
+            bodyLinesLeft--;
+        }
+        lineStart = true;
+        prevCr = false;
+        lineLength = 0;
+    }
+
+    /** The first LF in b[from, to), or -1; eight bytes per step with an exact zero-byte test. */
+    private static int indexOfLf(ByteBuffer b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = b.getLong(i) ^ LF_BYTES;
+            long t = ~(((x & LOW7) + LOW7) | x | LOW7);
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b.get(i) == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void insert(Out out, ByteBuf in, int base, int at, byte value, ByteBufAllocator alloc) {
+        if (out.buf == null) {
+            int size = in.readableBytes();
+            out.buf = alloc.ioBuffer(size + (size >> 6) + 16);
+        }
+        out.buf.writeBytes(in, base + out.copyFrom, at - out.copyFrom);
+        out.buf.writeByte(value);
+        out.copyFrom = at;
     }
 
     /** Ends the response: the line ending the last line lacks, then ".\r\n". */

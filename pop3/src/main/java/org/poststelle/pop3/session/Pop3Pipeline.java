@@ -2,6 +2,7 @@ package org.poststelle.pop3.session;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
@@ -32,6 +33,9 @@ public final class Pop3Pipeline {
     @SuppressWarnings("deprecation")
     public static void install(Channel ch, Pop3Config config, FrontEndServices services, ServerTls tls,
             MailStore store, Clock clock) {
+        // RETR streams 64 KiB chunks: room for several before the channel counts as unwritable means fewer
+        // wake-ups and larger writes per syscall (Netty's default high mark is a single chunk)
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(128 * 1024, 512 * 1024));
         ChannelPipeline p = ch.pipeline();
         Pop3RequestDecoder decoder = new Pop3RequestDecoder(config.maxLineLength(), config.maxPipelinedCommands());
         p.addLast(IDLE, idleHandler(config.loginTimeout()));
