@@ -106,6 +106,7 @@ public final class MailServer implements AutoCloseable {
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childOption(ChannelOption.SO_KEEPALIVE, true)
                         .childHandler(new Accept(l));
+                metrics.registerListener(l.protocol().id(), l.implicitTls() ? "implicit" : "none");
                 Channel ch = b.bind(address, l.port()).sync().channel();
                 serverChannels.add(ch);
                 bound.computeIfAbsent(l.name(), k -> new ArrayList<>()).add((InetSocketAddress) ch.localAddress());

@@ -60,7 +60,8 @@ final class MetricsHttpServer implements AutoCloseable {
                     }
                 });
         channel = b.bind(address, port).sync().channel();
-        log.info("metrics and health on http://{}/metrics and /health", channel.localAddress());
+        InetSocketAddress a = address();
+        log.info("metrics and health on http://{}:{}/metrics and /health", a.getHostString(), a.getPort());
     }
 
     InetSocketAddress address() {

@@ -269,13 +269,8 @@ final class UserCommand implements Runnable {
         static String summary(AccountInfo a) {
             AccountPolicy p = a.policy();
             StringBuilder sb = new StringBuilder();
-            sb.append("protocols=").append(p.protocols().isEmpty() ? "none" : String.join(",",
-                    p.protocols().stream().map(Protocol::id).sorted().toList()));
-            sb.append(" quota=").append(p.quotaBytes() == 0 ? "unlimited" : AccountFields.formatBytes(p.quotaBytes()));
-            if (p.quotaMessages() > 0) {
-                sb.append(" quota_messages=").append(p.quotaMessages());
-            }
-            sb.append(" pop3_retention=").append(p.pop3Retention().format());
+            sb.append("protocols=").append(protocols(p)).append(" quota=").append(quota(p))
+                    .append(" pop3_retention=").append(p.pop3Retention().format());
             if (p.disabled()) {
                 sb.append(" disabled");
             }
@@ -283,15 +278,23 @@ final class UserCommand implements Runnable {
             return sb.toString();
         }
 
+        private static String protocols(AccountPolicy p) {
+            return p.protocols().isEmpty() ? "none"
+                    : String.join(",", p.protocols().stream().map(Protocol::id).sorted().toList());
+        }
+
+        private static String quota(AccountPolicy p) {
+            String bytes = p.quotaBytes() == 0 ? "unlimited" : AccountFields.formatBytes(p.quotaBytes());
+            return p.quotaMessages() == 0 ? bytes : bytes + ", " + p.quotaMessages() + " messages";
+        }
+
         static void print(PrintWriter out, AccountInfo a) {
             AccountPolicy p = a.policy();
             out.println("name:            " + a.username());
             out.println("password scheme: " + a.scheme().orElse("(none: cannot log in)"));
             out.println("home:            " + a.home().orElse("(none)"));
-            out.println("protocols:       " + (p.protocols().isEmpty() ? "none"
-                    : String.join(",", p.protocols().stream().map(Protocol::id).sorted().toList())));
-            out.println("quota:           " + (p.quotaBytes() == 0 ? "unlimited" : AccountFields.formatBytes(p.quotaBytes()))
-                    + (p.quotaMessages() == 0 ? "" : ", " + p.quotaMessages() + " messages"));
+            out.println("protocols:       " + protocols(p));
+            out.println("quota:           " + quota(p));
             out.println("pop3 retention:  " + p.pop3Retention().format());
             out.println("login delay:     " + (p.loginDelay().isZero() ? "none" : p.loginDelay().toString()));
             out.println("disabled:        " + (p.disabled() ? "yes" : "no"));

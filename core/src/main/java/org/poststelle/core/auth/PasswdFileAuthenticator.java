@@ -78,10 +78,24 @@ public final class PasswdFileAuthenticator implements Authenticator, AutoCloseab
             this.ownScheduler = null;
             this.delays = delays;
         }
+        this.dummy = dummyPassword(config.defaultScheme());
+    }
+
+    /**
+     * What an unknown user's login is checked against: same scheme and cost as new passwords. Made on a
+     * hash thread, which keeps the scheme's working memory (Argon2's blocks) where it is reused anyway.
+     */
+    private StoredPassword dummyPassword(String scheme) {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        // what an unknown user's login is checked against: same scheme and cost as new passwords
-        this.dummy = PasswordSchemes.parse(PasswordSchemes.hash(config.defaultScheme(), random));
+        try {
+            return hashPool.submit(() -> PasswordSchemes.parse(PasswordSchemes.hash(scheme, random))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the authenticator", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot hash with " + scheme, e.getCause());
+        }
     }
 
     public AccountDatabase database() {
@@ -98,7 +112,7 @@ public final class PasswdFileAuthenticator implements Authenticator, AutoCloseab
 
     @Override
     public CompletionStage<AuthResult> authenticate(String username, String password, AuthContext context) {
-        byte[] pw = password.getBytes(StandardCharsets.UTF_8);
+        byte[] pw = (password == null ? "" : password).getBytes(StandardCharsets.UTF_8);
         String login = UserNames.normalize(username).orElse("");
         if (throttle.lockedOut(context.remote())) {
             return fail(context, login, "client address locked out");
@@ -107,7 +121,7 @@ public final class PasswdFileAuthenticator implements Authenticator, AutoCloseab
         try {
             found = database.find(username);
         } catch (AccountDatabase.UnavailableException e) {
-            return CompletableFuture.completedFuture(new AuthResult.Temporary(e.getMessage()));
+            return unavailable();
         }
         Optional<AccountRecord> usable = found.filter(AccountRecord::usable);
         if (usable.isPresent() && cache.matches(usable.get().account().username(), usable.get().line(), pw)) {
@@ -156,13 +170,18 @@ public final class PasswdFileAuthenticator implements Authenticator, AutoCloseab
         try {
             found = database.find(username);
         } catch (AccountDatabase.UnavailableException e) {
-            return CompletableFuture.completedFuture(new AuthResult.Temporary(e.getMessage()));
+            return unavailable();
         }
         Optional<byte[]> plain = found.filter(AccountRecord::usable).flatMap(r -> r.password().orElseThrow().plaintext());
         byte[] expected = apopDigest(challenge, plain.orElse(new byte[0]));
-        byte[] given = digestHex.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = (digestHex == null ? "" : digestHex).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         boolean verified = MessageDigest.isEqual(expected, given) && plain.isPresent();
         return decide(found, verified, context, login);
+    }
+
+    /** The detail (file path, error) is logged by the database; clients only learn to try again later. */
+    private static CompletionStage<AuthResult> unavailable() {
+        return CompletableFuture.completedFuture(new AuthResult.Temporary("account database unavailable"));
     }
 
     @Override

@@ -36,6 +36,17 @@ public final class Metrics {
         return registry;
     }
 
+    /**
+     * Creates a protocol's connection and traffic meters at zero, so a scrape shows them before the first
+     * client connects.
+     */
+    public void registerListener(String protocol, String tls) {
+        counter("connections.accepted", "protocol", protocol);
+        counter("bytes.in", "protocol", protocol);
+        counter("bytes.out", "protocol", protocol);
+        connectionsOpen(protocol, tls, 0);
+    }
+
     /** A connection was accepted on a listener of this protocol. */
     public void connectionAccepted(String protocol) {
         counter("connections.accepted", "protocol", protocol).increment();

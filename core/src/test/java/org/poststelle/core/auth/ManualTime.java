@@ -15,6 +15,7 @@ public final class ManualTime implements InstantSource, DelayScheduler {
     private Instant now = Instant.parse("2024-01-01T00:00:00Z");
     private final List<Task> tasks = new ArrayList<>();
     private final List<Duration> requested = new ArrayList<>();
+    private final List<String> threads = new ArrayList<>();
 
     @Override
     public synchronized Instant instant() {
@@ -24,6 +25,7 @@ public final class ManualTime implements InstantSource, DelayScheduler {
     @Override
     public synchronized void schedule(Duration delay, Runnable task) {
         requested.add(delay);
+        threads.add(Thread.currentThread().getName());
         tasks.add(new Task(now.plus(delay), task));
         runDue();
     }
@@ -39,6 +41,11 @@ public final class ManualTime implements InstantSource, DelayScheduler {
     /** Every delay asked for so far, in order. */
     public synchronized List<Duration> requestedDelays() {
         return List.copyOf(requested);
+    }
+
+    /** The threads that scheduled each delay, in order. */
+    public synchronized List<String> schedulingThreads() {
+        return List.copyOf(threads);
     }
 
     public synchronized Duration lastDelay() {

@@ -136,6 +136,14 @@ class PasswdFileAuthenticatorTest {
     }
 
     @Test
+    void anUnknownUserPaysAHashLikeAWrongPassword() {
+        login("nobody@example.com", "x", Protocol.IMAP);
+        login("alice@example.com", "x", Protocol.IMAP);
+        // both failures were decided on a hash thread, after a password check
+        assertThat(time.schedulingThreads()).hasSize(2).allMatch(t -> t.startsWith("auth-hash-"));
+    }
+
+    @Test
     void theDelayGrowsPerAddressAndALockedOutAddressGetsTheSameAnswerEvenForTheRightPassword() {
         for (int i = 1; i <= 5; i++) {
             assertThat(login("user" + i + "@example.com", "guess", Protocol.IMAP)).isInstanceOf(AuthResult.Failure.class);
@@ -209,7 +217,7 @@ class PasswdFileAuthenticatorTest {
         Files.delete(users);
         auth.database().checkNow();
         assertThat(settle(auth.authenticate("alice", "wonderland", ctx(Protocol.IMAP))).join())
-                .isInstanceOf(AuthResult.Temporary.class);
+                .isEqualTo(new AuthResult.Temporary("account database unavailable"));
         Files.createDirectory(users); // a directory cannot be read as a file, even by root
         auth.database().checkNow();
         assertThat(settle(auth.authenticate("alice", "wonderland", ctx(Protocol.IMAP))).join())

@@ -42,7 +42,7 @@ final class DotLock {
         long pause = 200_000;
         while (true) {
             try {
-                Files.write(lock, OWNER, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                create(mailboxDir, lock);
                 return () -> {
                     try {
                         Files.deleteIfExists(lock);
@@ -70,6 +70,28 @@ final class DotLock {
             }
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, 20_000_000);
+        }
+    }
+
+    /**
+     * Creates the lock atomically with its owner inside, as Dovecot does: write a temporary file, then
+     * hard-link it to the lock name (which fails if the lock exists). A crash can leave the temporary file but
+     * never an anonymous lock. Where hard links are not supported, an exclusive create is the fallback.
+     */
+    private static void create(Path dir, Path lock) throws IOException {
+        Path tmp = dir.resolve(NAME + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId()
+                + ".tmp");
+        Files.write(tmp, OWNER, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            Files.createLink(lock, tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            // no hard links on this file system
+            Files.write(lock, OWNER, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

@@ -110,7 +110,7 @@ final class MailboxState {
     private Set<String> curDeleted = new HashSet<>();
     private boolean newDirty;
     private boolean overflow;
-    private boolean watched;
+    private volatile boolean watched;
     private final Set<String> expectCreate = new HashSet<>();
     private final Set<String> expectDelete = new HashSet<>();
     private final AtomicBoolean syncScheduled = new AtomicBoolean();
@@ -177,8 +177,15 @@ final class MailboxState {
             }
             usage = account.quota().folder(usageKey, k -> new long[2]);
             usage.set(index.size(), index.totalSize());
+            boolean cleanlyClosed;
+            synchronized (this) {
+                cleanlyClosed = header.curMtime >= 0;
+            }
             syncWithDisk(true);
-            queueStaleNames();
+            if (!cleanlyClosed) {
+                // a crash may have left flag renames undone (a clean close does them all)
+                queueStaleNames();
+            }
         } finally {
             commitLock.unlock();
         }
@@ -288,7 +295,7 @@ final class MailboxState {
             (known.containsKey(f.base()) ? listed : unlisted).add(f);
         }
         unlisted.sort((a, b) -> a.mtime() != b.mtime() ? Long.compare(a.mtime(), b.mtime())
-                : a.name().compareTo(b.name()));
+                : MaildirFilename.compareNatural(a.name(), b.name()));
         long modSeq = files.isEmpty() ? 1 : Math.max(1, System.currentTimeMillis());
         h.highestModSeq = modSeq;
         h.expungeFloor = modSeq;
@@ -1094,11 +1101,14 @@ final class MailboxState {
 
     private boolean newDirtyFromUidlist;
 
-    /** After our own change: if cur/ had not changed behind our back before it, its new mtime is known. */
+    /**
+     * After our own change in cur/: its new mtime is the known one if cur/ had not changed behind our back
+     * before, or if the folder is watched (then other programs' changes arrive as events of their own).
+     */
     private void trackCurMtime(long before) {
         long after = mtime(dir.resolve("cur"));
         synchronized (this) {
-            if (before == header.curMtime && before >= 0) {
+            if (watched || before == header.curMtime && before >= 0) {
                 header.curMtime = after;
             } else {
                 header.curMtime = -1;
@@ -1464,9 +1474,13 @@ final class MailboxState {
                     return new CopyResult(target.uidValidity(), new long[0], new long[0]);
                 }
                 boolean sameMailbox = source == target;
+                long sourceCurBefore = mtime(source.dir.resolve("cur"));
                 try (QuotaTracker.Reservation r = move && !sameMailbox ? () -> { }
                         : source.account.reserve(policy, bytes, rows.size())) {
                     result = target.receive(source, rows, names, exts, dates, move && !sameMailbox);
+                }
+                if (move && !sameMailbox) {
+                    source.trackCurMtime(sourceCurBefore);
                 }
                 if (move) {
                     UidSet moved = UidSet.of(result.sourceUids());
@@ -1910,7 +1924,7 @@ final class MailboxState {
         }
         if (newFiles.isEmpty() && renamedRows.isEmpty() && vanished.isEmpty()) {
             synchronized (this) {
-                header.curMtime = curBefore;
+                header.curMtime = watched ? mtime(cur) : curBefore;
             }
             return false;
         }
@@ -1944,8 +1958,8 @@ final class MailboxState {
         changes.add(headerChange(false));
         commitDurably(changes, cur);
         synchronized (this) {
-            // changes after curBefore come with their own events (or the next poll)
-            header.curMtime = curBefore;
+            // changes after curBefore come with their own events; unwatched, the next poll looks again
+            header.curMtime = watched ? mtime(cur) : curBefore;
         }
         if (!atOpen) {
             LOG.debug("mailbox {}: picked up {} new, {} changed, {} removed by other programs", name,
@@ -2136,7 +2150,8 @@ final class MailboxState {
                 if (ea != null || eb != null) {
                     return ea == null ? 1 : eb == null ? -1 : Long.compare(ea.uid(), eb.uid());
                 }
-                return a.mtime() != b.mtime() ? Long.compare(a.mtime(), b.mtime()) : a.name().compareTo(b.name());
+                return a.mtime() != b.mtime() ? Long.compare(a.mtime(), b.mtime())
+                        : MaildirFilename.compareNatural(a.name(), b.name());
             });
             int n = placed.size();
             if (n == 0) {

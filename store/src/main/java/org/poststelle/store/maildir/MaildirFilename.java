@@ -142,9 +142,9 @@ final class MaildirFilename {
      * followed by the sizes.
      */
     static String newBase(long fileSize, long crlfSize) {
-        long nowMicros = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
-        long secs = nowMicros / 1_000_000;
-        long micros = nowMicros % 1_000_000;
+        java.time.Instant now = java.time.Instant.now();
+        long secs = now.getEpochSecond();
+        long micros = now.getNano() / 1000;
         return secs + ".M" + micros + PROCESS + "Q" + COUNTER.incrementAndGet() + "." + Host.NAME + ",S=" + fileSize
                 + ",W=" + crlfSize;
     }
@@ -152,6 +152,42 @@ final class MaildirFilename {
     /** A unique name for a file in tmp/. */
     static String tmpName() {
         return System.currentTimeMillis() / 1000 + ".tmp" + PROCESS + "Q" + COUNTER.incrementAndGet() + "." + Host.NAME;
+    }
+
+    /**
+     * Orders names as delivered: runs of digits compare by value, so {@code 17.M9P1} comes before
+     * {@code 17.M10P1} (the order new UIDs are given in when no uidlist says otherwise).
+     */
+    static int compareNatural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
+                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
+                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** Whether a directory entry can be a message (not a temporary or hidden file). */

@@ -50,7 +50,8 @@ public final class MaildirMailStore implements MailStore {
         this.fsync = new Fsync(config.fsync());
         this.contentCache = new ContentCache(config.structureCacheSize());
         this.watcher = new MaildirWatcher(config.watchFiles(), config.pollInterval());
-        this.syncExecutor = Executors.newSingleThreadExecutor(r -> {
+        // two threads: one mailbox's long task (a checkpoint, a big rescan) does not hold up the others' syncs
+        this.syncExecutor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "maildir-sync");
             t.setDaemon(true);
             return t;

@@ -121,20 +121,17 @@ final class ModifiedUtf7 {
                 acc &= (1 << bits) - 1;
             }
         }
-        if (acc != 0 || n % 2 != 0) {
+        if (acc != 0 || bits >= 6 || n == 0 || n % 2 != 0) {
             throw new IllegalArgumentException("bad base64 run");
         }
-        String decoded = new String(bytes, 0, n, StandardCharsets.UTF_16BE);
-        for (int i = 0; i < decoded.length(); i++) {
-            char c = decoded.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= decoded.length() || !Character.isLowSurrogate(decoded.charAt(i + 1))) {
-                    throw new IllegalArgumentException("unpaired surrogate");
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c) || c == 0xFFFD) {
-                throw new IllegalArgumentException("invalid UTF-16");
-            }
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_16BE.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, 0, n)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("invalid UTF-16");
         }
         return decoded;
     }

@@ -56,8 +56,14 @@ public record MailboxName(String name) implements Comparable<MailboxName> {
             }
             for (int i = 0; i < p.length(); i++) {
                 char c = p.charAt(i);
-                if (c < 0x20 || c == 0x7f || c == '\\') {
+                if (c < 0x20 || c == 0x7f || c == '\\' || (c >= 0x80 && c <= 0x9f)) {
                     throw invalid("mailbox name contains a control character or backslash");
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < p.length() && Character.isLowSurrogate(p.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    // half a character: no encoding (UTF-8, modified UTF-7) can carry it
+                    throw invalid("mailbox name is not valid Unicode");
                 }
             }
             if (p.startsWith(".") || p.contains("..")) {

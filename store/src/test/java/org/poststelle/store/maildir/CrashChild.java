@@ -17,8 +17,8 @@ import org.poststelle.store.model.UidSet;
 
 /**
  * The process {@link CrashConsistencyTest} kills: appends from several threads until it dies, printing
- * {@code ACK <uid> <id>} once an append has returned (acknowledged), and {@code GONE <uid>} once an expunge
- * has. Message ids continue from the first argument so runs on the same Maildir never repeat one.
+ * {@code ACK <uid> <id>} once an append has returned (acknowledged), {@code EXPUNGING <uid>} before it
+ * expunges one and {@code GONE <uid>} once the expunge has returned. Message ids continue from the first argument so runs on the same Maildir never repeat one.
  */
 public final class CrashChild {
     private CrashChild() {
@@ -44,6 +44,9 @@ public final class CrashChild {
                         inbox.updateFlags(UidSet.of(uid), FlagOp.ADD, Flags.ofSystem(Flags.SEEN), -1);
                     }
                     if (id % 11 == 0) {
+                        synchronized (out) {
+                            out.println("EXPUNGING " + uid);
+                        }
                         inbox.expunge(UidSet.of(uid));
                         synchronized (out) {
                             out.println("GONE " + uid);

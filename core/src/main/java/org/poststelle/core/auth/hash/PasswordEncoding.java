@@ -34,7 +34,8 @@ enum PasswordEncoding {
                 if (rawLength > 0 && text.length() == rawLength * 2 && isHex(text)) {
                     return HexFormat.of().parseHex(text);
                 }
-                return Base64.getDecoder().decode(padded(text));
+                // padding is optional for the JDK's decoder, as for Dovecot's
+                return Base64.getDecoder().decode(text);
         }
     }
 
@@ -44,11 +45,6 @@ enum PasswordEncoding {
             case HEX -> HexFormat.of().formatHex(raw);
             case BASE64 -> Base64.getEncoder().encodeToString(raw);
         };
-    }
-
-    private static String padded(String text) {
-        int rest = text.length() % 4;
-        return rest == 0 ? text : text + "==".substring(0, 4 - rest);
     }
 
     private static boolean isHex(String s) {

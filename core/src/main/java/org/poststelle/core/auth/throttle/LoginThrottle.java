@@ -121,8 +121,9 @@ public final class LoginThrottle {
     private void purge(Map<String, Count> map, Instant now) {
         map.values().removeIf(c -> forgotten(c, now));
         Iterator<String> it = map.keySet().iterator();
-        // still full of live entries (a distributed attack): make room at random rather than grow without bound
-        while (map.size() >= MAX_TRACKED && it.hasNext()) {
+        // still full of live entries (a distributed attack): drop a tenth at random rather than grow without
+        // bound, so that the next new keys do not each pay a full scan
+        while (map.size() >= MAX_TRACKED - MAX_TRACKED / 10 && it.hasNext()) {
             it.next();
             it.remove();
         }

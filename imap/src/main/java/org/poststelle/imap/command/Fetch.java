@@ -1,0 +1,145 @@
+package org.poststelle.imap.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.poststelle.imap.command.FetchItem.BodySection;
+import org.poststelle.imap.command.FetchItem.Simple;
+import org.poststelle.imap.protocol.Args;
+import org.poststelle.imap.protocol.BadCommandException;
+import org.poststelle.imap.protocol.ImapArg;
+import org.poststelle.imap.protocol.SequenceSet;
+
+/** FETCH and UID FETCH. */
+public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items) implements ImapCommand {
+
+    public static Fetch parse(Args a) throws BadCommandException {
+        return parse(a, false);
+    }
+
+    public static Fetch parseUid(Args a) throws BadCommandException {
+        return parse(a, true);
+    }
+
+    private static Fetch parse(Args a, boolean uid) throws BadCommandException {
+        SequenceSet set = a.sequenceSet();
+        List<FetchItem> items = new ArrayList<>();
+        if (a.peekList()) {
+            Args list = a.list();
+            while (list.hasMore()) {
+                items.add(item(list));
+            }
+            if (items.isEmpty()) {
+                throw new BadCommandException("Empty FETCH item list");
+            }
+        } else {
+            String first = a.peek() instanceof ImapArg.Atom at ? at.value().toUpperCase(Locale.ROOT) : "";
+            switch (first) {
+                case "ALL" -> {
+                    a.next();
+                    items.addAll(List.of(Simple.FLAGS, Simple.INTERNALDATE, Simple.RFC822_SIZE, Simple.ENVELOPE));
+                }
+                case "FAST" -> {
+                    a.next();
+                    items.addAll(List.of(Simple.FLAGS, Simple.INTERNALDATE, Simple.RFC822_SIZE));
+                }
+                case "FULL" -> {
+                    a.next();
+                    items.addAll(List.of(Simple.FLAGS, Simple.INTERNALDATE, Simple.RFC822_SIZE, Simple.ENVELOPE,
+                            Simple.BODY));
+                }
+                default -> items.add(item(a));
+            }
+        }
+        if (a.peekList()) {
+            throw new BadCommandException("FETCH modifiers need CONDSTORE, which is not enabled");
+        }
+        a.end();
+        return new Fetch(set, uid, items);
+    }
+
+    /** One item; a section with a header list spans three arguments: {@code BODY[HEADER.FIELDS}, list, {@code ]}. */
+    static FetchItem item(Args a) throws BadCommandException {
+        String atom = a.atom();
+        String upper = atom.toUpperCase(Locale.ROOT);
+        int bracket = upper.indexOf('[');
+        if (bracket < 0) {
+            return switch (upper) {
+                case "FLAGS" -> Simple.FLAGS;
+                case "UID" -> Simple.UID;
+                case "INTERNALDATE" -> Simple.INTERNALDATE;
+                case "RFC822.SIZE" -> Simple.RFC822_SIZE;
+                case "ENVELOPE" -> Simple.ENVELOPE;
+                case "BODY" -> Simple.BODY;
+                case "BODYSTRUCTURE" -> Simple.BODYSTRUCTURE;
+                case "RFC822" -> Simple.RFC822;
+                case "RFC822.HEADER" -> Simple.RFC822_HEADER;
+                case "RFC822.TEXT" -> Simple.RFC822_TEXT;
+                default -> throw new BadCommandException("Unknown FETCH item " + abbreviate(atom));
+            };
+        }
+        String name = upper.substring(0, bracket);
+        boolean peek;
+        if (name.equals("BODY")) {
+            peek = false;
+        } else if (name.equals("BODY.PEEK")) {
+            peek = true;
+        } else {
+            throw new BadCommandException("Unknown FETCH item " + abbreviate(atom));
+        }
+        String afterBracket = atom.substring(bracket + 1);
+        String spec;
+        String tail;
+        List<String> fields = null;
+        int close = afterBracket.indexOf(']');
+        if (close >= 0) {
+            spec = afterBracket.substring(0, close);
+            tail = afterBracket.substring(close + 1);
+        } else {
+            spec = afterBracket;
+            Args list = a.list();
+            fields = new ArrayList<>();
+            while (list.hasMore()) {
+                fields.add(list.astring());
+            }
+            String end = a.atom();
+            if (!end.startsWith("]")) {
+                throw new BadCommandException("Missing ] in FETCH section");
+            }
+            tail = end.substring(1);
+        }
+        Section section = Section.parse(spec, fields);
+        long offset = -1;
+        long length = 0;
+        if (!tail.isEmpty()) {
+            if (!tail.startsWith("<") || !tail.endsWith(">")) {
+                throw new BadCommandException("Invalid partial " + abbreviate(tail));
+            }
+            String[] p = tail.substring(1, tail.length() - 1).split("\\.", -1);
+            if (p.length != 2) {
+                throw new BadCommandException("Invalid partial " + abbreviate(tail));
+            }
+            offset = partialNumber(p[0]);
+            length = partialNumber(p[1]);
+            if (length == 0) {
+                throw new BadCommandException("Partial length must not be 0");
+            }
+        }
+        return new BodySection(section, peek, offset, length);
+    }
+
+    private static long partialNumber(String s) throws BadCommandException {
+        if (s.isEmpty() || s.length() > 10 || !s.chars().allMatch(Character::isDigit)) {
+            throw new BadCommandException("Invalid partial");
+        }
+        long v = Long.parseLong(s);
+        if (v > 0xFFFF_FFFFL) {
+            throw new BadCommandException("Invalid partial");
+        }
+        return v;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}

@@ -1,0 +1,22 @@
+package org.poststelle.imap.command;
+
+/** One FETCH data item. */
+public sealed interface FetchItem {
+
+    /** Items without parameters. */
+    enum Simple implements FetchItem {
+        FLAGS, UID, INTERNALDATE, RFC822_SIZE, ENVELOPE, BODY, BODYSTRUCTURE, RFC822, RFC822_HEADER, RFC822_TEXT
+    }
+
+    /**
+     * BODY[section]&lt;partial&gt; and BODY.PEEK[...].
+     *
+     * @param offset partial origin, or -1 for the whole section
+     * @param length partial length (when offset is not -1)
+     */
+    record BodySection(Section section, boolean peek, long offset, long length) implements FetchItem {
+        public boolean partial() {
+            return offset >= 0;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.poststelle.imap.fetch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.poststelle.imap.command.FetchItem;
+import org.poststelle.imap.command.FetchItem.BodySection;
+import org.poststelle.imap.command.FetchItem.Simple;
+
+/**
+ * What a FETCH needs before anything is read (James FetchGroup, Dovecot wanted_fields): {@code FLAGS UID}
+ * comes from the session's view alone, INTERNALDATE and RFC822.SIZE from the store's index, and only
+ * sections and structures open the message.
+ */
+final class FetchPlan {
+    final List<FetchItem> items;
+    final boolean needsMeta;
+    final boolean needsContent;
+    final boolean setsSeen;
+    final boolean hasFlags;
+
+    private FetchPlan(List<FetchItem> items, boolean needsMeta, boolean needsContent, boolean setsSeen,
+            boolean hasFlags) {
+        this.items = items;
+        this.needsMeta = needsMeta;
+        this.needsContent = needsContent;
+        this.setsSeen = setsSeen;
+        this.hasFlags = hasFlags;
+    }
+
+    static FetchPlan of(List<FetchItem> requested, boolean uidCommand) {
+        List<FetchItem> items = new ArrayList<>();
+        if (uidCommand || requested.contains(Simple.UID)) {
+            // UID first, as other servers do; a UID command always reports it (RFC 3501 6.4.8)
+            items.add(Simple.UID);
+        }
+        boolean meta = false;
+        boolean content = false;
+        boolean seen = false;
+        boolean flags = false;
+        for (FetchItem item : requested) {
+            if (items.contains(item)) {
+                continue;
+            }
+            items.add(item);
+            if (item instanceof Simple s) {
+                switch (s) {
+                    case FLAGS -> flags = true;
+                    case INTERNALDATE, RFC822_SIZE -> meta = true;
+                    case ENVELOPE, BODY, BODYSTRUCTURE, RFC822_HEADER -> content = true;
+                    case RFC822, RFC822_TEXT -> {
+                        content = true;
+                        seen = true;
+                    }
+                    default -> {
+                    }
+                }
+            } else if (item instanceof BodySection b) {
+                content = true;
+                seen |= !b.peek();
+            }
+        }
+        return new FetchPlan(List.copyOf(items), meta, content, seen, flags);
+    }
+}

@@ -1,0 +1,258 @@
+package org.poststelle.imap.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.Optional;
+import org.poststelle.imap.command.FetchItem;
+import org.poststelle.imap.command.FetchItem.BodySection;
+import org.poststelle.imap.command.FetchItem.Simple;
+import org.poststelle.imap.command.Section;
+import org.poststelle.imap.protocol.ImapDateTime;
+import org.poststelle.imap.protocol.ImapWriter;
+import org.poststelle.imap.protocol.LiteralBody;
+import org.poststelle.imap.session.ImapSession;
+import org.poststelle.imap.session.MessageSet;
+import org.poststelle.imap.session.Responder;
+import org.poststelle.imap.session.Result;
+import org.poststelle.imap.session.SelectedMailbox;
+import org.poststelle.store.MessageContent;
+import org.poststelle.store.StoreException;
+import org.poststelle.store.model.Flags;
+import org.poststelle.store.model.MailboxSnapshot;
+import org.poststelle.store.model.MessageMeta;
+import org.poststelle.store.model.UidSet;
+import org.poststelle.tls.StartTls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the FETCH responses of one command, message by message, pausing whenever the client has not read
+ * what is queued. Index facts are read from the store in batches; a message's bodies are opened before its
+ * response line is written, so a message that vanished is left out whole and the command ends with
+ * {@code NO [EXPUNGEISSUED]} (FLAGS of such messages still come from the view).
+ */
+final class FetchPump implements ImapSession.OutputPump {
+    private static final Logger LOG = LoggerFactory.getLogger(FetchPump.class);
+    private static final int BATCH = 256;
+    /** Literals up to this size are read into memory now; larger ones are streamed. */
+    private static final long READ_NOW = 64 * 1024;
+
+    private final ImapSession s;
+    private final SelectedMailbox sel;
+    private final MailboxSnapshot view;
+    private final MessageSet.Cursor cursor;
+    private final FetchPlan plan;
+    private final UidSet seenNow;
+    private final boolean recentFlags;
+    private final boolean rev2;
+    private final int[] batch = new int[BATCH];
+    private final MessageMeta[] metas = new MessageMeta[BATCH];
+    private int batchLength;
+    private int batchPos;
+    private boolean expungeIssued;
+    private final IdentityHashMap<Flags, byte[]> flagCache = new IdentityHashMap<>();
+
+    FetchPump(ImapSession s, SelectedMailbox sel, MessageSet chosen, FetchPlan plan, UidSet seenNow) {
+        this.s = s;
+        this.sel = sel;
+        this.view = sel.view();
+        this.cursor = chosen.cursor();
+        this.plan = plan;
+        this.seenNow = seenNow;
+        this.rev2 = s.extensions().imap4rev2();
+        this.recentFlags = !rev2;
+    }
+
+    @Override
+    public Result resume() {
+        Responder out = s.out();
+        while (true) {
+            if (batchPos == batchLength) {
+                if (!cursor.hasNext()) {
+                    break;
+                }
+                fillBatch();
+            }
+            if (!out.writable()) {
+                return null;
+            }
+            int k = batchPos++;
+            writeMessage(batch[k], metas[k]);
+            metas[k] = null;
+        }
+        return expungeIssued
+                ? Result.no("EXPUNGEISSUED", "Some messages were expunged by another session.")
+                : Result.ok("FETCH completed.");
+    }
+
+    private void fillBatch() {
+        batchLength = 0;
+        batchPos = 0;
+        while (batchLength < BATCH && cursor.hasNext()) {
+            batch[batchLength++] = cursor.next();
+        }
+        if (!plan.needsMeta) {
+            return;
+        }
+        UidSet.Builder uids = new UidSet.Builder();
+        for (int k = 0; k < batchLength; k++) {
+            uids.add(view.uid(batch[k]));
+        }
+        int[] pos = {0};
+        sel.mailbox().meta(uids.build(), m -> {
+            while (pos[0] < batchLength && view.uid(batch[pos[0]]) < m.uid()) {
+                pos[0]++;
+            }
+            if (pos[0] < batchLength && view.uid(batch[pos[0]]) == m.uid()) {
+                metas[pos[0]++] = m;
+            }
+        });
+    }
+
+    private void writeMessage(int index, MessageMeta meta) {
+        long uid = view.uid(index);
+        if ((plan.needsMeta && meta == null) || (plan.needsContent && sel.isGhost(index))) {
+            expungeIssued = true;
+            return;
+        }
+        Object[] bodies = null;
+        MessageContent content = null;
+        if (plan.needsContent) {
+            try {
+                content = sel.mailbox().content(uid);
+                bodies = prepare(content);
+            } catch (StoreException e) {
+                if (e.reason() != StoreException.Reason.MESSAGE_GONE) {
+                    throw e;
+                }
+                expungeIssued = true;
+                return;
+            } catch (IOException e) {
+                LOG.warn("session {}: reading message {} failed: {}", s.info().id(), uid, e.toString());
+                expungeIssued = true;
+                return;
+            }
+        }
+        ImapWriter w = s.out().writer();
+        w.untagged().number(index + 1).atom("FETCH").open();
+        for (int i = 0; i < plan.items.size(); i++) {
+            writeItem(w, plan.items.get(i), index, meta, content, bodies == null ? null : bodies[i]);
+        }
+        if (!plan.hasFlags && seenNow.contains(uid)) {
+            writeFlags(w, index);
+        }
+        w.close().end();
+        s.out().written();
+    }
+
+    /** Opens what each item needs from the message; nothing is written yet. */
+    private Object[] prepare(MessageContent content) throws IOException {
+        Object[] bodies = new Object[plan.items.size()];
+        try {
+            for (int i = 0; i < bodies.length; i++) {
+                FetchItem item = plan.items.get(i);
+                Section section = null;
+                if (item instanceof BodySection b) {
+                    var data = SectionData.locate(content, b.section());
+                    bodies[i] = body(content, b.partial() ? data.partial(b.offset(), b.length()) : data);
+                    continue;
+                }
+                if (item == Simple.RFC822) {
+                    section = Section.WHOLE;
+                } else if (item == Simple.RFC822_HEADER) {
+                    section = Section.HEADER;
+                } else if (item == Simple.RFC822_TEXT) {
+                    section = Section.TEXT;
+                }
+                if (section != null) {
+                    bodies[i] = body(content, SectionData.locate(content, section));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Object b : bodies) {
+                if (b instanceof LiteralBody lb) {
+                    lb.release();
+                }
+            }
+            throw e;
+        }
+        return bodies;
+    }
+
+    /** Small data as bytes; large ranges as a stream, or a file region when the connection has no TLS. */
+    private Object body(MessageContent content, org.poststelle.imap.fetch.structure.Section data) throws IOException {
+        if (data instanceof org.poststelle.imap.fetch.structure.Section.Bytes c) {
+            return c.bytes();
+        }
+        if (!(data instanceof org.poststelle.imap.fetch.structure.Section.Range r)) {
+            return new byte[0]; // a part that does not exist: an empty string, as the reference server answers
+        }
+        if (r.length() <= READ_NOW) {
+            try (InputStream in = content.open(r.offset(), r.length())) {
+                return in.readNBytes((int) r.length());
+            }
+        }
+        if (!StartTls.isActive(s.channel()) && !s.info().implicitTls()) {
+            Optional<FileChannel> file = content.openChannel();
+            if (file.isPresent()) {
+                return new LiteralBody.File(file.get(), r.offset(), r.length());
+            }
+        }
+        return new LiteralBody.Stream(content.open(r.offset(), r.length()), r.length());
+    }
+
+    private void writeItem(ImapWriter w, FetchItem item, int index, MessageMeta meta, MessageContent content,
+            Object body) {
+        if (item instanceof BodySection b) {
+            String name = "BODY[" + b.section().spec() + "]" + (b.partial() ? "<" + b.offset() + ">" : "");
+            w.atom(name);
+            literal(w, body);
+            return;
+        }
+        Simple simple = (Simple) item;
+        switch (simple) {
+            case UID -> w.atom("UID").number(view.uid(index));
+            case FLAGS -> writeFlags(w, index);
+            case INTERNALDATE -> w.atom("INTERNALDATE").quoted(ImapDateTime.format(meta.internalDate()));
+            case RFC822_SIZE -> w.atom("RFC822.SIZE").number(meta.size());
+            case RFC822 -> literal(w.atom("RFC822"), body);
+            case RFC822_HEADER -> literal(w.atom("RFC822.HEADER"), body);
+            case RFC822_TEXT -> literal(w.atom("RFC822.TEXT"), body);
+            case ENVELOPE, BODY, BODYSTRUCTURE -> StructureItems.write(w, simple, content, rev2);
+            default -> throw new IllegalStateException("unhandled FETCH item " + simple);
+        }
+    }
+
+    private static void literal(ImapWriter w, Object body) {
+        if (body instanceof byte[] bytes) {
+            w.literal(bytes);
+        } else {
+            w.literal((LiteralBody) body);
+        }
+    }
+
+    private void writeFlags(ImapWriter w, int index) {
+        Flags f = view.flags(index);
+        boolean recent = recentFlags && sel.isRecent(view.uid(index));
+        w.atom("FLAGS");
+        if (recent) {
+            SelectedMailbox.writeFlags(w, f, true);
+            return;
+        }
+        byte[] encoded = flagCache.get(f);
+        if (encoded == null) {
+            StringBuilder sb = new StringBuilder("(");
+            for (String name : f.names()) {
+                sb.append(sb.length() > 1 ? " " : "").append(name);
+            }
+            encoded = sb.append(')').toString().getBytes(StandardCharsets.US_ASCII);
+            if (flagCache.size() < 1024) {
+                flagCache.put(f, encoded);
+            }
+        }
+        w.atom(encoded);
+    }
+}

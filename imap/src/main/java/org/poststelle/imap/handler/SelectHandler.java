@@ -1,0 +1,60 @@
+package org.poststelle.imap.handler;
+
+import java.util.List;
+import org.poststelle.imap.command.Select;
+import org.poststelle.imap.response.Exists;
+import org.poststelle.imap.response.ListResponse;
+import org.poststelle.imap.response.Recent;
+import org.poststelle.imap.response.UntaggedStatus;
+import org.poststelle.imap.session.CommandHandler;
+import org.poststelle.imap.session.ImapSession;
+import org.poststelle.imap.session.Result;
+import org.poststelle.imap.session.SelectedMailbox;
+import org.poststelle.store.Mailbox;
+import org.poststelle.store.model.Flags;
+import org.poststelle.store.model.MailboxSnapshot;
+
+/**
+ * SELECT and EXAMINE. A previously selected mailbox is closed first ({@code [CLOSED]}, RFC 7162/9051), so a
+ * failing SELECT leaves the session in the authenticated state. IMAP4rev1 sessions get RECENT and
+ * {@code [UNSEEN n]}; IMAP4rev2 sessions get the LIST response instead.
+ */
+final class SelectHandler implements CommandHandler<Select> {
+    @Override
+    public Result handle(Select cmd, ImapSession s) {
+        if (s.selected() != null) {
+            s.deselect();
+            s.out().write(UntaggedStatus.ok("CLOSED", "Previous mailbox closed."));
+        }
+        Mailbox mailbox = s.mailboxes().open(cmd.mailbox(), cmd.readOnly());
+        SelectedMailbox sel = s.select(mailbox);
+        MailboxSnapshot view = sel.view();
+        boolean rev2 = s.extensions().imap4rev2();
+        sel.writeFlagLists(s.out());
+        s.out().write(new Exists(view.size()));
+        if (!rev2) {
+            s.out().write(new Recent(sel.recentCount()));
+            int unseen = firstUnseen(view);
+            if (unseen > 0) {
+                s.out().write(UntaggedStatus.ok("UNSEEN " + unseen, "First unseen."));
+            }
+        }
+        s.out().write(UntaggedStatus.ok("UIDVALIDITY " + view.uidValidity(), "UIDs valid"));
+        s.out().write(UntaggedStatus.ok("UIDNEXT " + view.uidNext(), "Predicted next UID"));
+        if (rev2) {
+            s.out().write(new ListResponse("LIST", List.of(), cmd.mailbox().name(), List.of()));
+        }
+        String verb = cmd.readOnly() ? "EXAMINE" : "SELECT";
+        return Result.ok(mailbox.readOnly() ? "READ-ONLY" : "READ-WRITE", verb + " completed.");
+    }
+
+    /** The sequence number of the first message without \Seen, 0 when there is none. */
+    private static int firstUnseen(MailboxSnapshot view) {
+        for (int i = 0; i < view.size(); i++) {
+            if (!view.flags(i).has(Flags.SEEN)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+}

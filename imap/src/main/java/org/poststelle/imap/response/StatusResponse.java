@@ -1,0 +1,30 @@
+package org.poststelle.imap.response;
+
+import java.util.List;
+import org.poststelle.imap.command.StatusItem;
+import org.poststelle.imap.protocol.ImapWriter;
+import org.poststelle.store.model.MailboxStatus;
+
+/** {@code * STATUS name (MESSAGES 3 UIDNEXT 7)}: the requested items in the requested order. */
+public record StatusResponse(String name, List<StatusItem> items, MailboxStatus status) implements ImapResponse {
+    @Override
+    public void writeTo(ImapWriter w) {
+        w.untagged().atom("STATUS").mailbox(name).open();
+        for (StatusItem item : items) {
+            w.atom(item.name()).number(value(item));
+        }
+        w.close().end();
+    }
+
+    private long value(StatusItem item) {
+        return switch (item) {
+            case MESSAGES -> status.messages();
+            case RECENT -> status.recent();
+            case UIDNEXT -> status.uidNext();
+            case UIDVALIDITY -> status.uidValidity();
+            case UNSEEN -> status.unseen();
+            case DELETED -> status.deleted();
+            case SIZE -> status.size();
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package org.poststelle.pop3.session;
+
+import io.netty.channel.Channel;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import org.poststelle.store.MailStore;
+
+/**
+ * RFC 1939's exclusive maildrop lock: one POP3 session per account and store at a time, across every POP3
+ * listener of this JVM. A lock is released when its channel closes (QUIT, drop, timeout or shutdown), so it
+ * can never outlive its session. IMAP sessions do not take it.
+ */
+final class MaildropLocks {
+    private record Key(MailStore store, String user) {
+    }
+
+    private static final ConcurrentHashMap<Key, Channel> HELD = new ConcurrentHashMap<>();
+
+    private MaildropLocks() {
+    }
+
+    /** Takes the lock for {@code ch}; false when another session holds it. */
+    static boolean tryLock(MailStore store, String user, Channel ch) {
+        Key key = new Key(store, user.toLowerCase(Locale.ROOT));
+        Channel holder = HELD.putIfAbsent(key, ch);
+        if (holder != null) {
+            return holder == ch;
+        }
+        ch.closeFuture().addListener(f -> HELD.remove(key, ch));
+        return true;
+    }
+
+    /** Gives the lock back early (a login that failed after taking it). */
+    static void unlock(MailStore store, String user, Channel ch) {
+        HELD.remove(new Key(store, user.toLowerCase(Locale.ROOT)), ch);
+    }
+}
