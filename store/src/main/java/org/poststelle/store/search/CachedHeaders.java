@@ -32,7 +32,9 @@ final class CachedHeaders {
     static final int IN_REPLY_TO = 12;
     /** Message ids separated by spaces. */
     static final int REFERENCES = 13;
-    static final int FIELD_COUNT = 14;
+    /** The Message-ID value as HEADER searches it (decoded, folded): clients look messages up by it. */
+    static final int MESSAGE_ID_VALUE = 14;
+    static final int FIELD_COUNT = 15;
 
     // which header fields the message has
     static final int HAS_FROM = 1;
@@ -44,6 +46,7 @@ final class CachedHeaders {
     static final int HAS_DATE = 1 << 5;
     /** The subject marked a reply or forward (RFC 5256 section 3). */
     static final int REPLY_OR_FORWARD = 1 << 6;
+    static final int HAS_MESSAGE_ID = 1 << 7;
 
     /** FIELD_COUNT varint lengths, then the fields' UTF-8 bytes. */
     private final byte[] data;
