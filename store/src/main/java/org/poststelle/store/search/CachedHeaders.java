@@ -114,19 +114,6 @@ final class CachedHeaders {
         return java.util.Arrays.copyOfRange(data, (int) (range >>> 32), (int) range);
     }
 
-    boolean isEmpty(int field) {
-        long range = range(field);
-        return (int) (range >>> 32) == (int) range;
-    }
-
-    /** Compares a field of two entries as unsigned bytes, which for UTF-8 is code point order. */
-    int compare(int field, CachedHeaders other) {
-        long a = range(field);
-        long b = other.range(field);
-        return java.util.Arrays.compareUnsigned(data, (int) (a >>> 32), (int) a,
-                other.data, (int) (b >>> 32), (int) b);
-    }
-
     /** Approximate heap size in bytes, for the cache's memory bound. */
     int memory() {
         return 48 + data.length;
