@@ -20,7 +20,8 @@ public final class Bench {
     static {
         // each area registers its benchmarks in its own static block, e.g. org.poststelle.bench.store.StoreBench
         for (String cls : new String[] {"org.poststelle.bench.auth.AuthBench", "org.poststelle.bench.store.StoreBench",
-            "org.poststelle.bench.pop3.Pop3Bench", "org.poststelle.bench.imap.ImapBench"}) {
+            "org.poststelle.bench.pop3.Pop3Bench", "org.poststelle.bench.imap.ImapBench",
+            "org.poststelle.bench.search.SearchBench"}) {
             try {
                 Class.forName(cls);
             } catch (ClassNotFoundException e) {

@@ -18,10 +18,25 @@ import org.poststelle.core.config.ConfigSection;
  * @param maxPipelinedCommands commands read ahead of their answers before the server stops reading
  * @param uidlFormat how unique-ids are built from UID, UIDVALIDITY and emailId
  * @param markSeen set \Seen on the messages retrieved with RETR when the session ends with QUIT
+ * @param maildropLock which POP3 sessions lock the maildrop against other POP3 logins
  */
 public record Pop3Config(String greeting, String implementation, Duration loginTimeout, Duration idleTimeout,
         int maxLineLength, int maxBadCommands, int maxAuthFailures, int maxPipelinedCommands, UidlFormat uidlFormat,
-        boolean markSeen) {
+        boolean markSeen, MaildropLock maildropLock) {
+
+    /** RFC 1939's exclusive maildrop lock, and how far it goes. */
+    public enum MaildropLock {
+        /**
+         * A session takes the lock when it first marks a message for removal (DELE, or any RETR under the
+         * {@code delete} retention); while it holds it, other POP3 logins get [IN-USE] and other sessions'
+         * DELE is refused. Sessions that only read may run side by side.
+         */
+        WRITER,
+        /** Every session takes the lock at login: a second POP3 login always gets [IN-USE]. */
+        SESSION,
+        /** No lock (sessions remove exact UIDs at QUIT, so concurrent sessions never lose or mix up mail). */
+        NONE
+    }
 
     public static final Pop3Config DEFAULT = from(ConfigSection.empty());
 
@@ -51,10 +66,11 @@ public record Pop3Config(String greeting, String implementation, Duration loginT
             throw new ConfigException(section.key("uidl_format"), e.getMessage());
         }
         boolean markSeen = section.bool("mark_seen", true);
+        MaildropLock lock = section.enumValue("maildrop_lock", MaildropLock.class, MaildropLock.WRITER);
         checkText(section, "greeting", greeting);
         checkText(section, "implementation", implementation);
         return new Pop3Config(greeting, implementation.strip(), loginTimeout, idleTimeout, (int) maxLine, maxBad,
-                maxAuthFailures, maxPipelined, format, markSeen);
+                maxAuthFailures, maxPipelined, format, markSeen, lock);
     }
 
     private static Duration positive(ConfigSection section, String key, Duration def) {

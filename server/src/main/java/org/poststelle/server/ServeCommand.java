@@ -43,10 +43,10 @@ final class ServeCommand implements Callable<Integer> {
         if (listen != null) {
             overrides.put("listen", listen);
         }
-        putIf(overrides, "imap.port", imapPort);
-        putIf(overrides, "imap.tls_port", imapsPort);
-        putIf(overrides, "pop3.port", pop3Port);
-        putIf(overrides, "pop3.tls_port", pop3sPort);
+        putIf(overrides, "listeners.imap", imapPort);
+        putIf(overrides, "listeners.imaps", imapsPort);
+        putIf(overrides, "listeners.pop3", pop3Port);
+        putIf(overrides, "listeners.pop3s", pop3sPort);
         putIf(overrides, "metrics.port", metricsPort);
         if (allowPlaintextAuth) {
             overrides.put("auth.plaintext_without_tls", true);

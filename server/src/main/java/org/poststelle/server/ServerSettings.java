@@ -44,8 +44,7 @@ public record ServerSettings(Path dataDir, String hostname, List<String> listen,
         if (listen.isEmpty()) {
             throw new ConfigException("listen", "needs at least one address");
         }
-        ConfigSection imap = root.section("imap");
-        ConfigSection pop3 = root.section("pop3");
+        ConfigSection listeners = root.section("listeners");
         ConfigSection metrics = root.section("metrics");
         ConfigSection limits = root.section("limits");
         ConfigSection proxy = root.section("proxy");
@@ -60,8 +59,8 @@ public record ServerSettings(Path dataDir, String hostname, List<String> listen,
         }
         int sessionThreads = server.integer("session_threads", 0, 0, 4096);
         return new ServerSettings(dataDir, hostname, listen,
-                imap.port("port", 1143), imap.port("tls_port", 1993),
-                pop3.port("port", 1110), pop3.port("tls_port", 1995),
+                listeners.port("imap", 1143), listeners.port("imaps", 1993),
+                listeners.port("pop3", 1110), listeners.port("pop3s", 1995),
                 metrics.port("port", 9143), metrics.string("listen", "127.0.0.1"),
                 limits.integer("max_connections", 10_000, 0, Integer.MAX_VALUE),
                 limits.integer("max_connections_per_address", 200, 0, Integer.MAX_VALUE),

@@ -18,6 +18,24 @@ class ConfigReferenceTest {
     private static final Path EXAMPLE = Path.of("..", "docs", "poststelle.example.yml");
     private static final Path DOCKER = Path.of("..", "docker", "poststelle.yml");
 
+    /** The fragments each module keeps in docs/config, in the order docs/config/README.md gives. */
+    private static final List<String> FRAGMENTS =
+            List.of("server.yml", "auth.yml", "tls.yml", "store.yml", "imap.yml", "pop3.yml");
+
+    @Test
+    void theReferenceIsTheModulesFragmentsJoined() throws Exception {
+        StringBuilder joined = new StringBuilder();
+        for (String f : FRAGMENTS) {
+            String text = Files.readString(Path.of("..", "docs", "config", f));
+            if (joined.length() > 0) {
+                joined.append('\n');
+            }
+            joined.append(text.endsWith("\n") ? text : text + "\n");
+        }
+        assertThat(Files.readString(EXAMPLE)).as("regenerate it as docs/config/README.md says")
+                .isEqualTo(joined.toString());
+    }
+
     @Test
     void theReferenceLoadsAndGivesExactlyTheDefaults() {
         Configuration documented = Configuration.from(ConfigFile.load(EXAMPLE, Map.of(), Map.of()));

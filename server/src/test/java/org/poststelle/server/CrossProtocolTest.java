@@ -71,10 +71,10 @@ class CrossProtocolTest {
         pop3Port = freePort();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("data_dir", data.toString());
-        o.put("imap.port", imapPort);
-        o.put("imap.tls_port", 0);
-        o.put("pop3.port", pop3Port);
-        o.put("pop3.tls_port", 0);
+        o.put("listeners.imap", imapPort);
+        o.put("listeners.imaps", 0);
+        o.put("listeners.pop3", pop3Port);
+        o.put("listeners.pop3s", 0);
         o.put("metrics.port", 0);
         o.put("auth.plaintext_without_tls", true);
         o.put("auth.failure_delay.base", "0s");

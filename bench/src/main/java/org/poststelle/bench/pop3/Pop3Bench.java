@@ -36,6 +36,7 @@ public final class Pop3Bench {
     static {
         Bench.register("pop3-load", Pop3Bench::load);
         Bench.register("pop3-seed", MaildirSeeder::seed);
+        Bench.register("pop3-serve", Pop3BenchServer::serve);
     }
 
     private Pop3Bench() {

@@ -5,7 +5,6 @@ import org.poststelle.imap.session.CommandHandler;
 import org.poststelle.imap.session.ImapSession;
 import org.poststelle.imap.session.Result;
 import org.poststelle.imap.session.SelectedMailbox;
-import org.poststelle.store.model.Flags;
 import org.poststelle.store.model.MailboxSnapshot;
 import org.poststelle.store.model.UidSet;
 

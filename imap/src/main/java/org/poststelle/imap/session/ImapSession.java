@@ -3,36 +3,22 @@ package org.poststelle.imap.session;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.poststelle.core.auth.Account;
-import org.poststelle.core.auth.Protocol;
 import org.poststelle.core.auth.sasl.SaslMechanism;
 import org.poststelle.core.net.SessionInfo;
 import org.poststelle.imap.ImapConfig;
-import org.poststelle.imap.protocol.Args;
-import org.poststelle.imap.protocol.BadCommandException;
 import org.poststelle.imap.protocol.DecodedFrame;
-import org.poststelle.imap.protocol.DecodedFrame.ContinuationLine;
-import org.poststelle.imap.protocol.DecodedFrame.FrameError;
-import org.poststelle.imap.protocol.DecodedFrame.LiteralContinuation;
 import org.poststelle.imap.protocol.FlowControl;
 import org.poststelle.imap.protocol.ImapFrameDecoder;
-import org.poststelle.imap.protocol.ImapRequest;
-import org.poststelle.imap.response.Continuation;
-import org.poststelle.imap.response.Status;
-import org.poststelle.imap.response.Tagged;
 import org.poststelle.imap.response.UntaggedStatus;
 import org.poststelle.imap.session.ImapState.Authenticated;
 import org.poststelle.imap.session.ImapState.LoggedOut;
 import org.poststelle.imap.session.ImapState.NotAuthenticated;
 import org.poststelle.imap.session.ImapState.Selected;
 import org.poststelle.store.Mailbox;
-import org.poststelle.store.StoreException;
 import org.poststelle.store.UserMailboxes;
 import org.poststelle.store.model.UidSet;
 import org.poststelle.tls.StartTls;
@@ -48,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class ImapSession {
     private static final Logger LOG = LoggerFactory.getLogger(ImapSession.class);
 
+    /** SEARCH, SORT and THREAD extensions (handler/SearchHandler, SortHandler, ThreadHandler). */
+    private static final List<String> SEARCH_CAPABILITIES = List.of("ESEARCH", "SEARCHRES", "WITHIN");
+
     private final ChannelHandlerContext ctx;
     private final ImapServices services;
     private final SessionInfo info;
@@ -55,18 +44,9 @@ public final class ImapSession {
     private final Responder out;
     private final Extensions extensions = new Extensions();
     private ImapState state = new NotAuthenticated();
-    private int badCommands;
     private int authFailures;
-
-    private ImapRequest current;
-    private CommandSpec<?> currentSpec;
-    private long started;
-    private final ArrayDeque<DecodedFrame> backlog = new ArrayDeque<>();
-    private Consumer<String> lineReceiver;
-    private OutputPump pump;
-    private volatile boolean idling;
-    private ScheduledFuture<?> keepalive;
-    private ScheduledFuture<?> recheck;
+    private final Dispatcher dispatcher;
+    private final Idle idle;
     private boolean closed;
 
     /** A long response written in steps as the client reads it (FETCH of many messages). */
@@ -82,7 +62,9 @@ public final class ImapSession {
         this.info = info;
         this.flow = flow;
         this.out = new Responder(ctx);
-        out.whenWritable(this::onWritable);
+        this.dispatcher = new Dispatcher(this);
+        this.idle = new Idle(this);
+        out.whenWritable(dispatcher::onWritable);
     }
 
     // ---- what handlers use ----
@@ -128,7 +110,7 @@ public final class ImapSession {
 
     /** The current command's tag. */
     public String tag() {
-        return current == null ? "*" : current.tag();
+        return dispatcher.tag();
     }
 
     public boolean secure() {
@@ -165,9 +147,11 @@ public final class ImapSession {
         return state instanceof Selected s ? s.mailbox() : null;
     }
 
-    /** The saved search result ({@code $}, RFC 5182); empty until SEARCHRES exists. */
+    /** The saved search result ({@code $}, RFC 5182); kept with the selected mailbox, so SELECT, EXAMINE,
+     * CLOSE and UNSELECT reset it. */
     public UidSet savedSearch() {
-        return UidSet.empty();
+        SelectedMailbox sel = selected();
+        return sel == null ? UidSet.empty() : sel.savedSearch();
     }
 
     /** Selects an opened mailbox (closing any previous one) and returns its view. */
@@ -201,7 +185,7 @@ public final class ImapSession {
 
     /** The next raw line from the client goes to {@code receiver} (SASL response, DONE). */
     public void awaitLine(Consumer<String> receiver) {
-        this.lineReceiver = receiver;
+        dispatcher.awaitLine(receiver);
     }
 
     /** Asks the decoder to treat the next line as a raw line; call before writing the "+" that asks for it. */
@@ -211,29 +195,27 @@ public final class ImapSession {
 
     /** Starts a response written at the client's pace; returns the handler's result. */
     public Result stream(OutputPump p) {
-        Result r = p.resume();
-        if (r != null) {
-            return r;
-        }
-        pump = p;
-        out.flush();
-        return Result.PENDING;
+        return dispatcher.stream(p);
     }
 
     /** Ends a pending command; must run on the session executor. */
     public void complete(Result result) {
-        if (current == null || closed) {
-            return;
-        }
-        finish(result);
-        drain();
+        dispatcher.complete(result);
     }
 
-    /** Runs {@code r} on this session's executor, after what is already queued there. */
+    /**
+     * Runs {@code r} on this session's executor, after what is already queued there. A failure ends the
+     * running command like a failure in its handler, so a client never waits for an answer that cannot come.
+     */
     public void execute(Runnable r) {
         ctx.executor().execute(() -> {
-            if (!closed) {
+            if (closed) {
+                return;
+            }
+            try {
                 r.run();
+            } catch (RuntimeException e) {
+                dispatcher.fail(e);
             }
         });
     }
@@ -258,260 +240,45 @@ public final class ImapSession {
             caps.addAll(List.of("NAMESPACE", "UIDPLUS", "UNSELECT", "CHILDREN", "LIST-EXTENDED", "LIST-STATUS",
                     "SPECIAL-USE", "CREATE-SPECIAL-USE", "MOVE", "MULTIAPPEND",
                     "APPENDLIMIT=" + services.config().appendLimit()));
+            caps.addAll(SEARCH_CAPABILITIES);
         }
         return caps;
     }
 
     // ---- IDLE ----
 
-    /** Enters IDLE: keepalives, periodic re-checks, and pushes on every change hint until {@code DONE}. */
+    /** Enters IDLE: keepalives, periodic re-checks, and pushes on every change hint until a line comes. */
     public void startIdle(Consumer<String> onLine) {
-        idling = true;
-        ImapConfig cfg = services.config();
-        long keep = cfg.idleKeepalive().toMillis();
-        keepalive = ctx.executor().scheduleAtFixedRate(() -> {
-            if (idling && !closed) {
-                out.write(UntaggedStatus.ok(null, "Still here"));
-                out.flush();
-            }
-        }, keep, keep, TimeUnit.MILLISECONDS);
-        long every = cfg.idleRecheck().toMillis();
-        recheck = ctx.executor().scheduleAtFixedRate(() -> idleSync(true), every, every, TimeUnit.MILLISECONDS);
-        awaitLine(line -> {
-            stopIdle();
+        dispatcher.awaitLine(line -> {
+            idle.stop();
             onLine.accept(line);
         });
-        idleSync(true);
+        idle.start(ctx.executor());
     }
 
     public boolean idling() {
-        return idling;
-    }
-
-    private void stopIdle() {
-        idling = false;
-        if (keepalive != null) {
-            keepalive.cancel(false);
-            recheck.cancel(false);
-            keepalive = null;
-            recheck = null;
-        }
+        return idle.idling();
     }
 
     private void onMailboxHint() {
-        if (idling) {
-            execute(() -> idleSync(false));
+        if (idle.idling()) {
+            execute(() -> idle.sync(false));
         }
     }
 
-    private void idleSync(boolean force) {
-        SelectedMailbox sel = selected();
-        if (idling && sel != null && !closed) {
-            try {
-                sel.sync(out, extensions, true, force);
-            } catch (StoreException e) {
-                LOG.debug("session {}: idle sync failed: {}", info.id(), e.getMessage());
-            }
-            out.flush();
-        }
-    }
-
-    // ---- dispatcher ----
+    // ---- events from the channel ----
 
     void onFrame(DecodedFrame frame) {
-        if (closed) {
-            if (frame instanceof ImapRequest r) {
-                r.release();
-            }
-            return;
-        }
-        if (current != null || !backlog.isEmpty()) {
-            if (frame instanceof ContinuationLine line && lineReceiver != null && backlog.isEmpty()) {
-                deliverLine(line);
-            } else {
-                backlog.add(frame);
-            }
-            return;
-        }
-        process(frame);
-    }
-
-    private void drain() {
-        while (!backlog.isEmpty() && !closed) {
-            DecodedFrame next = backlog.peek();
-            if (current == null) {
-                process(backlog.poll());
-            } else if (next instanceof ContinuationLine line && lineReceiver != null) {
-                backlog.poll();
-                deliverLine(line);
-            } else {
-                break;
-            }
-        }
-    }
-
-    private void deliverLine(ContinuationLine line) {
-        Consumer<String> r = lineReceiver;
-        lineReceiver = null;
-        r.accept(line.line());
-    }
-
-    private void process(DecodedFrame frame) {
-        if (frame instanceof ImapRequest request) {
-            run(request);
-        } else if (frame instanceof LiteralContinuation) {
-            out.write(new Continuation("Ready for literal data"));
-            out.flush();
-        } else if (frame instanceof FrameError e) {
-            frameError(e);
-        } else if (frame instanceof ContinuationLine) {
-            // a line nobody asked for (e.g. DONE after IDLE was refused): it is not a command
-            out.write(new UntaggedStatus(Status.BAD, null, "Unexpected continuation line"));
-            out.flush();
-            countBad();
-        }
-    }
-
-    private void frameError(FrameError e) {
-        if (e.tag() != null) {
-            out.write(new Tagged(e.tag(), e.no() ? Status.NO : Status.BAD, e.code(), e.text()));
-        } else {
-            out.write(new UntaggedStatus(e.no() ? Status.NO : Status.BAD, e.code(), e.text()));
-        }
-        if (e.close()) {
-            closeWithBye("Protocol error");
-            return;
-        }
-        if (!e.no()) {
-            countBad();
-        }
-        out.flush();
-    }
-
-    private void run(ImapRequest request) {
-        current = request;
-        started = System.nanoTime();
-        CommandSpec<?> spec = services.commands().get(request.command());
-        currentSpec = spec;
-        Result result;
-        try {
-            if (spec == null) {
-                result = Result.bad("Unknown command " + abbreviate(request.command()));
-            } else if (!spec.allowedIn(state)) {
-                result = Result.bad(wrongState(request.command()));
-            } else {
-                result = spec.run(new Args(request.args(), extensions.utf8Names()), this);
-            }
-        } catch (BadCommandException e) {
-            result = Result.bad(e.getMessage());
-        } catch (StoreException e) {
-            result = StoreErrors.result(e);
-        } catch (RuntimeException e) {
-            LOG.error("session {}: {} failed: {}", info.id(), request.command(), e.toString(), e);
-            result = Result.no("SERVERBUG", "Internal error; the failure was logged");
-        }
-        if (!result.isPending() && request.command().equals("IDLE")) {
-            ImapFrameDecoder.onEventLoop(ctx.channel(), ImapFrameDecoder::expectCommand);
-        }
-        if (request.command().equals("STARTTLS") && result.after() != Result.After.START_TLS
-                && StartTls.holding(ctx.channel())) {
-            StartTls.refuse(ctx.channel());
-        }
-        if (!result.isPending()) {
-            finish(result);
-        }
-    }
-
-    private String wrongState(String command) {
-        if (state instanceof NotAuthenticated) {
-            return command + " is not valid before login";
-        }
-        if (state instanceof Authenticated) {
-            return command + " needs a selected mailbox";
-        }
-        return command + " is not valid in this state";
-    }
-
-    private void finish(Result result) {
-        ImapRequest request = current;
-        CommandSpec<?> spec = currentSpec;
-        current = null;
-        currentSpec = null;
-        lineReceiver = null;
-        pump = null;
-        try {
-            SelectedMailbox sel = selected();
-            if (sel != null && result.after() == Result.After.CONTINUE) {
-                boolean expungeAllowed = spec == null || !spec.usesSequenceNumbers();
-                sel.sync(out, extensions, expungeAllowed, false);
-            }
-        } catch (StoreException e) {
-            LOG.debug("session {}: sync failed: {}", info.id(), e.getMessage());
-        }
-        Tagged tagged = new Tagged(request.tag(), result.status(), result.code(), result.text());
-        services.shared().metrics().command(Protocol.IMAP.id(), request.command(),
-                java.time.Duration.ofNanos(System.nanoTime() - started));
-        request.release();
-        flow.done(ctx.channel());
-        if (result.status() == Status.BAD && result.after() == Result.After.CONTINUE) {
-            out.write(tagged);
-            if (countBad()) {
-                return;
-            }
-            out.flush();
-            return;
-        }
-        switch (result.after()) {
-            case CLOSE -> {
-                out.write(tagged);
-                out.flush();
-                close();
-            }
-            case START_TLS -> {
-                out.flush();
-                StartTls.upgrade(ctx.channel(), services.tls(), out.encode(tagged));
-            }
-            default -> {
-                out.write(tagged);
-                if (backlog.isEmpty()) {
-                    out.flush();
-                } else {
-                    out.push();
-                }
-            }
-        }
-    }
-
-    /** Counts a BAD answer; closes the connection (true) when there were too many. */
-    private boolean countBad() {
-        if (++badCommands >= services.config().maxBadCommands()) {
-            closeWithBye("Too many invalid commands");
-            return true;
-        }
-        return false;
-    }
-
-    private void onWritable() {
-        if (closed || pump == null || !out.writable()) {
-            return;
-        }
-        OutputPump p = pump;
-        Result r = p.resume();
-        if (r != null) {
-            pump = null;
-            complete(r);
-        } else {
-            out.flush();
-        }
+        dispatcher.onFrame(frame);
     }
 
     void onWritabilityChanged() {
-        onWritable();
+        dispatcher.onWritable();
     }
 
     /** The client was silent too long; IDLE and running commands are exempt. */
     void onReaderIdle() {
-        if (closed || idling || current != null) {
+        if (closed || idle.idling() || dispatcher.busy()) {
             return;
         }
         closeWithBye(state instanceof NotAuthenticated ? "Disconnected for inactivity"
@@ -520,7 +287,7 @@ public final class ImapSession {
 
     void onShutdown() {
         if (!closed) {
-            stopIdle();
+            idle.stop();
             closeWithBye("Server shutting down");
         }
     }
@@ -539,7 +306,7 @@ public final class ImapSession {
         close();
     }
 
-    private void close() {
+    void close() {
         closed();
         state = new LoggedOut();
         ctx.channel().writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
@@ -552,25 +319,20 @@ public final class ImapSession {
             return;
         }
         closed = true;
-        stopIdle();
+        idle.stop();
         SelectedMailbox sel = selected();
         if (sel != null) {
             closeQuietly(sel);
         }
-        if (current != null) {
-            current.release();
-            current = null;
-        }
-        for (DecodedFrame f : backlog) {
-            if (f instanceof ImapRequest r) {
-                r.release();
-            }
-        }
-        backlog.clear();
+        dispatcher.closed();
     }
 
     public boolean isClosed() {
         return closed;
+    }
+
+    FlowControl flow() {
+        return flow;
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -579,9 +341,5 @@ public final class ImapSession {
         } catch (Exception e) {
             LOG.debug("closing {} failed: {}", c, e.toString());
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 30 ? s.substring(0, 30) + "..." : s;
     }
 }

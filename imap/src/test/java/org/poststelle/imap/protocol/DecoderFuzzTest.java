@@ -81,18 +81,18 @@ class DecoderFuzzTest {
         });
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void mutatedCommandsNeverBreakTheDecoderOrParsers(@ForAll("mutated") byte[] input) {
         run(input, false);
         run(input, true);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void randomBytesNeverBreakTheDecoder(@ForAll @Size(max = 600) byte[] input) {
         run(input, false);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void randomPrintableInputNeverBreaksIt(@ForAll("printable") String input) {
         run(input.getBytes(StandardCharsets.UTF_8), true);
     }

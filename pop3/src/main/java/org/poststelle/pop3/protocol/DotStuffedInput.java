@@ -11,6 +11,8 @@ import io.netty.handler.stream.ChunkedInput;
  */
 public final class DotStuffedInput implements ChunkedInput<ByteBuf> {
     static final int CHUNK_SIZE = 64 * 1024;
+    /** "\r\n.\r\n": the end fits into the last chunk's buffer without growing it. */
+    private static final int TERMINATOR_ROOM = 5;
 
     private final MessageSource source;
     private final DotStuffer stuffer;
@@ -45,7 +47,7 @@ public final class DotStuffedInput implements ChunkedInput<ByteBuf> {
             return null;
         }
         if (!sourceDone) {
-            ByteBuf in = alloc.ioBuffer(CHUNK_SIZE);
+            ByteBuf in = alloc.ioBuffer(CHUNK_SIZE + TERMINATOR_ROOM);
             int n;
             try {
                 n = source.read(in, CHUNK_SIZE);
@@ -56,9 +58,11 @@ public final class DotStuffedInput implements ChunkedInput<ByteBuf> {
             if (n > 0) {
                 progress += n;
                 ByteBuf out = stuffer.stuff(in, alloc);
-                if (stuffer.complete()) {
+                if (stuffer.complete() || source.atEnd()) {
                     sourceDone = true;
                     source.close();
+                    stuffer.finish(out);
+                    ended = true;
                 }
                 return out;
             }

@@ -2,6 +2,8 @@ package org.poststelle.pop3.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Turns message bytes into the body of a POP3 multi-line response, chunk by chunk, keeping state across
@@ -9,15 +11,18 @@ import io.netty.buffer.ByteBufAllocator;
  * a last line without a line ending gets one, and {@link #finish} writes the terminating ".". For TOP it
  * also stops after the header, the blank line and the requested number of body lines.
  *
- * <p>A chunk that needs no change (the common case: CRLF mail without lines starting with a dot) is passed
- * through as is, without a copy.
+ * <p>Only line ends matter, so the scan jumps from LF to LF, eight bytes at a time (SWAR), and looks at the
+ * bytes around each. A chunk that needs no change (the common case: CRLF mail with few lines starting with
+ * a dot) is passed through as is, without a copy.
  */
 public final class DotStuffer {
     private static final long ALL_LINES = Long.MAX_VALUE;
+    private static final long LF_BYTES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
 
     private boolean lineStart = true;
     private boolean prevCr;
-    private long lineBytes;
+    private long lineLength;
     private boolean inBody;
     private long bodyLinesLeft;
     private boolean complete;
@@ -37,51 +42,61 @@ public final class DotStuffer {
         return complete;
     }
 
+    /** Output under construction: null while the chunk can go out unchanged. */
+    private static final class Out {
+        ByteBuf buf;
+        int copyFrom;
+    }
+
     /**
      * Stuffs the readable bytes of {@code in}, which this call takes over (it is returned or released).
      *
      * @return the bytes to send for this chunk
      */
     public ByteBuf stuff(ByteBuf in, ByteBufAllocator alloc) {
-        int i = in.readerIndex();
-        int end = in.writerIndex();
-        int copyFrom = i;
-        ByteBuf out = null;
-        while (i < end) {
+        int base = in.readerIndex();
+        int n = in.readableBytes();
+        ByteBuffer b = in.nioBuffer(base, n).order(ByteOrder.LITTLE_ENDIAN);
+        Out out = new Out();
+        int end = scan(b, n, in, base, out, alloc);
+        if (out.buf == null) {
+            in.writerIndex(base + end);
+            return in;
+        }
+        out.buf.writeBytes(in, base + out.copyFrom, end - out.copyFrom);
+        in.release();
+        return out.buf;
+    }
+
+    /** Scans b[0, n); returns where the chunk ends (n, or where TOP's lines are complete). */
+    private int scan(ByteBuffer b, int n, ByteBuf in, int base, Out out, ByteBufAllocator alloc) {
+        int pos = 0;
+        while (pos < n) {
             if (lineStart) {
                 if (inBody && bodyLinesLeft == 0) {
                     complete = true;
-                    end = i;
-                    break;
-                }
-                if (in.getByte(i) == '.') {
-                    out = insert(out, in, copyFrom, i, (byte) '.', alloc);
-                    copyFrom = i;
+                    return pos;
                 }
                 lineStart = false;
+                if (b.get(pos) == '.') {
+                    insert(out, in, base, pos, (byte) '.', alloc);
+                }
             }
-            int lf = in.indexOf(i, end, (byte) '\n');
+            int lf = indexOfLf(b, pos, n);
             if (lf < 0) {
-                lineBytes += end - i;
-                prevCr = in.getByte(end - 1) == '\r';
-                break;
+                lineLength += n - pos;
+                prevCr = b.get(n - 1) == '\r';
+                return n;
             }
-            boolean crBefore = lf > i ? in.getByte(lf - 1) == '\r' : prevCr;
-            lineBytes += lf - i;
-            if (!crBefore) {
-                out = insert(out, in, copyFrom, lf, (byte) '\r', alloc);
-                copyFrom = lf;
+            boolean cr = lf > pos ? b.get(lf - 1) == '\r' : prevCr;
+            lineLength += lf - pos;
+            if (!cr) {
+                insert(out, in, base, lf, (byte) '\r', alloc);
             }
-            endOfLine(lineBytes == 0 || (lineBytes == 1 && crBefore));
-            i = lf + 1;
+            endOfLine(lineLength == 0 || (lineLength == 1 && cr));
+            pos = lf + 1;
         }
-        if (out == null) {
-            in.writerIndex(end);
-            return in;
-        }
-        out.writeBytes(in, copyFrom, end - copyFrom);
-        in.release();
-        return out;
+        return n;
     }
 
     private void endOfLine(boolean blank) {
@@ -92,18 +107,35 @@ public final class DotStuffer {
         }
         lineStart = true;
         prevCr = false;
-        lineBytes = 0;
+        lineLength = 0;
     }
 
-    private static ByteBuf insert(ByteBuf out, ByteBuf in, int copyFrom, int at, byte b, ByteBufAllocator alloc) {
-        ByteBuf target = out;
-        if (target == null) {
-            int size = in.readableBytes();
-            target = alloc.ioBuffer(size + (size >> 6) + 16);
+    /** The first LF in b[from, to), or -1; eight bytes per step with an exact zero-byte test. */
+    private static int indexOfLf(ByteBuffer b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = b.getLong(i) ^ LF_BYTES;
+            long t = ~(((x & LOW7) + LOW7) | x | LOW7);
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
         }
-        target.writeBytes(in, copyFrom, at - copyFrom);
-        target.writeByte(b);
-        return target;
+        for (; i < to; i++) {
+            if (b.get(i) == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void insert(Out out, ByteBuf in, int base, int at, byte value, ByteBufAllocator alloc) {
+        if (out.buf == null) {
+            int size = in.readableBytes();
+            out.buf = alloc.ioBuffer(size + (size >> 6) + 16);
+        }
+        out.buf.writeBytes(in, base + out.copyFrom, at - out.copyFrom);
+        out.buf.writeByte(value);
+        out.copyFrom = at;
     }
 
     /** Ends the response: the line ending the last line lacks, then ".\r\n". */

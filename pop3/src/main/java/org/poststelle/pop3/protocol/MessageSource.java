@@ -12,6 +12,11 @@ public interface MessageSource extends Closeable {
     /** Reads at most {@code max} bytes into {@code dst}; -1 at the end. */
     int read(ByteBuf dst, int max) throws IOException;
 
+    /** True when the next read would give -1 (known without reading, so the end goes out with the last chunk). */
+    default boolean atEnd() {
+        return false;
+    }
+
     @Override
     void close();
 
@@ -33,18 +38,29 @@ public interface MessageSource extends Closeable {
         };
     }
 
-    /** Reads a file channel from its start; it reads straight into the (direct) buffer, without a copy. */
-    static MessageSource of(FileChannel channel) {
+    /**
+     * Reads the first {@code size} bytes of a file channel, straight into the (direct) buffer, and knows where
+     * they end without another read.
+     */
+    static MessageSource of(FileChannel channel, long size) {
         return new MessageSource() {
             private long position;
 
             @Override
             public int read(ByteBuf dst, int max) throws IOException {
-                int n = dst.writeBytes(channel, position, max);
+                if (position >= size) {
+                    return -1;
+                }
+                int n = dst.writeBytes(channel, position, (int) Math.min(max, size - position));
                 if (n > 0) {
                     position += n;
                 }
                 return n;
+            }
+
+            @Override
+            public boolean atEnd() {
+                return position >= size;
             }
 
             @Override

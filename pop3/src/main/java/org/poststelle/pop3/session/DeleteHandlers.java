@@ -1,9 +1,13 @@
 package org.poststelle.pop3.session;
 
+import org.poststelle.pop3.Pop3Config.MaildropLock;
 import org.poststelle.pop3.command.Pop3Command.Dele;
 import org.poststelle.pop3.command.Pop3Command.Rset;
 
-/** DELE and RSET: marks in the session only; the store changes at QUIT. */
+/**
+ * DELE and RSET: marks in the session only; the store changes at QUIT. Under the {@code writer} lock the
+ * first DELE takes the maildrop lock (and keeps it until the session ends).
+ */
 final class DeleteHandlers {
 
     private DeleteHandlers() {
@@ -14,6 +18,10 @@ final class DeleteHandlers {
         String problem = m.problem(cmd.msg());
         if (problem != null) {
             return Reply.err(problem);
+        }
+        if (s.config().maildropLock() == MaildropLock.WRITER
+                && !MaildropLocks.tryLock(s.store(), s.info().user(), s.channel())) {
+            return Reply.err("Another POP3 session is removing messages from this maildrop; try again later.");
         }
         m.dele(cmd.msg());
         return Reply.ok("Marked to be deleted.");

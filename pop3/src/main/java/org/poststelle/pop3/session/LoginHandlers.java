@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.poststelle.core.auth.Account;
 import org.poststelle.core.auth.AuthResult;
+import org.poststelle.core.auth.Pop3Retention;
 import org.poststelle.core.auth.Protocol;
+import org.poststelle.pop3.Pop3Config.MaildropLock;
 import org.poststelle.pop3.command.Pop3Command.Apop;
 import org.poststelle.pop3.command.Pop3Command.Pass;
 import org.poststelle.pop3.command.Pop3Command.User;
@@ -87,7 +89,15 @@ final class LoginHandlers {
             return Reply.err("LOGIN-DELAY", "Minimum time between logins is "
                     + account.policy().loginDelay().toSeconds() + " seconds; try again in " + (wait.toSeconds() + 1) + ".");
         }
-        if (!MaildropLocks.tryLock(s.store(), user, s.channel())) {
+        Pop3Retention retention = account.policy().pop3Retention();
+        MaildropLock mode = s.config().maildropLock();
+        // under the delete policy every session removes what it retrieves: a writer from the start
+        boolean writer = mode == MaildropLock.SESSION
+                || (mode == MaildropLock.WRITER && retention instanceof Pop3Retention.Delete);
+        boolean inUse = mode != MaildropLock.NONE && (writer
+                ? !MaildropLocks.tryLock(s.store(), user, s.channel())
+                : MaildropLocks.lockedByOther(s.store(), user, s.channel()));
+        if (inUse) {
             log.info("{} POP3 user={} refused: maildrop in use", s.info().id(), user);
             return Reply.err("IN-USE", "Mailbox is locked by another POP3 session.");
         }
@@ -96,13 +106,21 @@ final class LoginHandlers {
             s.metrics().connectionRejected(Pop3Session.PROTOCOL, "per-user");
             return Reply.err("SYS/TEMP", "Too many connections for this user.");
         }
+        // expiry removes mail, so it needs the lock too; a reader takes it just for that, or skips expiry
+        boolean lockedForExpiry = retention instanceof Pop3Retention.Expire && mode == MaildropLock.WRITER && !writer
+                && MaildropLocks.tryLock(s.store(), user, s.channel());
+        boolean mayExpire = mode == MaildropLock.NONE || writer || lockedForExpiry;
         Maildrop maildrop;
         try {
             Mailbox inbox = s.store().forAccount(account).open(MailboxName.INBOX, false);
-            maildrop = Maildrop.open(inbox, account.policy().pop3Retention(), s.config().uidlFormat(), now);
+            maildrop = Maildrop.open(inbox, mayExpire ? retention : Pop3Retention.KEEP, s.config().uidlFormat(), now);
         } catch (StoreException e) {
             MaildropLocks.unlock(s.store(), user, s.channel());
             return s.storeError(e);
+        } finally {
+            if (lockedForExpiry) {
+                MaildropLocks.unlock(s.store(), user, s.channel());
+            }
         }
         if (maildrop.expiredAtLogin() > 0) {
             s.metrics().messagesExpunged(Pop3Session.PROTOCOL, maildrop.expiredAtLogin());

@@ -165,7 +165,7 @@ final class Maildrop implements AutoCloseable {
     MessageSource open(int msg) throws IOException {
         MessageContent content = inbox.content(uids[msg - 1]);
         Optional<FileChannel> file = content.openChannel();
-        return file.isPresent() ? MessageSource.of(file.get()) : MessageSource.of(content.open());
+        return file.isPresent() ? MessageSource.of(file.get(), content.size()) : MessageSource.of(content.open());
     }
 
     void markRetrieved(int msg) {

@@ -6,9 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.poststelle.store.MailStore;
 
 /**
- * RFC 1939's exclusive maildrop lock: one POP3 session per account and store at a time, across every POP3
- * listener of this JVM. A lock is released when its channel closes (QUIT, drop, timeout or shutdown), so it
- * can never outlive its session. IMAP sessions do not take it.
+ * RFC 1939's exclusive maildrop lock, per account and store, across every POP3 listener of this JVM. Who
+ * takes it is {@code pop3.maildrop_lock}'s business (every session at login, or a session about to remove
+ * mail). A lock is released when its channel closes (QUIT, drop, timeout or shutdown), so it can never
+ * outlive its session. IMAP sessions do not take it.
  */
 final class MaildropLocks {
     private record Key(MailStore store, String user) {
@@ -28,6 +29,12 @@ final class MaildropLocks {
         }
         ch.closeFuture().addListener(f -> HELD.remove(key, ch));
         return true;
+    }
+
+    /** Whether a session other than {@code ch}'s holds the lock. */
+    static boolean lockedByOther(MailStore store, String user, Channel ch) {
+        Channel holder = HELD.get(new Key(store, user.toLowerCase(Locale.ROOT)));
+        return holder != null && holder != ch;
     }
 
     /** Gives the lock back early (a login that failed after taking it). */

@@ -1,19 +1,13 @@
 package org.poststelle.pop3.session;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.ChannelPromise;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.poststelle.core.metrics.Metrics;
 import org.poststelle.core.net.FrontEndServices;
 import org.poststelle.pop3.Pop3Config;
 import org.poststelle.pop3.protocol.Pop3RequestDecoder;
@@ -24,9 +18,9 @@ import org.poststelle.tls.ServerTls;
 /**
  * The POP3 handlers of a channel, after whatever the server put first (implicit TLS, PROXY protocol):
  * <pre>
- * idle → bytes → decoder → chunked writer → encoder → (session executor) session
+ * idle → decoder → chunked writer → encoder → (session executor) session
  * </pre>
- * STLS later puts TLS in front of all of them.
+ * STLS later puts TLS in front of all of them. Bytes in and out are counted by the server, on the wire.
  */
 public final class Pop3Pipeline {
     static final String IDLE = "pop3-idle";
@@ -39,10 +33,12 @@ public final class Pop3Pipeline {
     @SuppressWarnings("deprecation")
     public static void install(Channel ch, Pop3Config config, FrontEndServices services, ServerTls tls,
             MailStore store, Clock clock) {
+        // RETR streams 64 KiB chunks: room for several before the channel counts as unwritable means fewer
+        // wake-ups and larger writes per syscall (Netty's default high mark is a single chunk)
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(128 * 1024, 512 * 1024));
         ChannelPipeline p = ch.pipeline();
         Pop3RequestDecoder decoder = new Pop3RequestDecoder(config.maxLineLength(), config.maxPipelinedCommands());
         p.addLast(IDLE, idleHandler(config.loginTimeout()));
-        p.addLast("pop3-bytes", new ByteCounter(services.metrics()));
         p.addLast("pop3-decoder", decoder);
         p.addLast("pop3-chunked", new ChunkedWriteHandler());
         p.addLast("pop3-encoder", Pop3ResponseEncoder.INSTANCE);
@@ -53,33 +49,5 @@ public final class Pop3Pipeline {
     /** Fires when neither a byte arrived nor output made progress for {@code timeout}: a slow RETR is not idle. */
     static IdleStateHandler idleHandler(Duration timeout) {
         return new IdleStateHandler(true, 0, 0, timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Counts plaintext bytes in and out for the metrics (TLS, when added, sits in front of it). */
-    @ChannelHandler.Sharable
-    static final class ByteCounter extends ChannelDuplexHandler {
-        private final Metrics metrics;
-
-        ByteCounter(Metrics metrics) {
-            this.metrics = metrics;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-            if (msg instanceof ByteBuf b) {
-                metrics.bytesIn(Pop3Session.PROTOCOL, b.readableBytes());
-            }
-            super.channelRead(ctx, msg);
-        }
-
-        @Override
-        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-            if (msg instanceof ByteBuf b) {
-                metrics.bytesOut(Pop3Session.PROTOCOL, b.readableBytes());
-            } else if (msg instanceof ByteBufHolder h) {
-                metrics.bytesOut(Pop3Session.PROTOCOL, h.content().readableBytes());
-            }
-            super.write(ctx, msg, promise);
-        }
     }
 }

@@ -1,9 +1,11 @@
 package org.poststelle.pop3.session;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * One POP3 connection. It runs on the channel's session executor (a DefaultEventExecutorGroup pins each
  * channel to one thread), so commands run one at a time and in order, store calls may block, and no field
  * needs a lock. Requests queue here; the next one starts when the previous answer is settled: at once for a
- * one-line answer, after the password check for a login, after the last byte for RETR, TOP and long lists.
+ * one-line answer or a streamed one (RETR, TOP, long lists: see {@link #stream}), after the password check
+ * for a login.
  */
 public final class Pop3Session extends ChannelInboundHandlerAdapter {
     static final String PROTOCOL = "pop3";
@@ -62,6 +65,7 @@ public final class Pop3Session extends ChannelInboundHandlerAdapter {
     private boolean utf8;
     private String apopChallenge;
     private String userSlot;
+    private ChannelFuture lastStream;
 
     /**
      * @param decoder this channel's decoder, told when a request is answered (PIPELINING backpressure)
@@ -266,7 +270,8 @@ public final class Pop3Session extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof DecoderException) {
+            // the client's doing: reset connections, failed TLS handshakes (old protocol versions, bad records)
             log.debug("{} POP3 connection error: {}", info.id(), cause.toString());
         } else {
             log.warn("{} POP3 session error", info.id(), cause);
@@ -325,21 +330,45 @@ public final class Pop3Session extends ChannelInboundHandlerAdapter {
             }
             default -> {
                 if (send.response().streams()) {
-                    ctx.writeAndFlush(send.response()).addListener(f -> ctx.executor().execute(() -> {
-                        if (!f.isSuccess()) {
-                            log.debug("{} POP3 answer to {} not sent: {}", info.id(), verb, f.cause().toString());
-                            closing = true;
-                            ctx.close();
-                        }
-                        finish(request, verb, started, false);
-                        drain();
-                    }));
+                    stream(send.response(), request, verb, started);
+                } else if (queue.isEmpty()) {
+                    needsFlush = false;
+                    ctx.writeAndFlush(send.response());
+                    finish(request, verb, started, false);
                 } else {
-                    ctx.write(send.response());
+                    ctx.write(send.response()); // flushed with the answers behind it
                     needsFlush = true;
                     finish(request, verb, started, false);
                 }
             }
+        }
+    }
+
+    /**
+     * A streamed answer (RETR, TOP, long lists) is handed to the ChunkedWriteHandler, which sends it while the
+     * channel is writable. The next command may start at once, so answers queue in order behind it; but at
+     * most two streams are in flight, so a client pipelining many RETRs holds two open messages, not fifty.
+     * The request counts as pending (for the decoder's read-ahead limit) until its last byte is out.
+     */
+    private void stream(Pop3Response response, Pop3Request request, String verb, long started) {
+        ChannelFuture previous = lastStream;
+        ChannelFuture written = ctx.writeAndFlush(response);
+        lastStream = written;
+        needsFlush = false;
+        written.addListener(f -> {
+            decoder.requestDone();
+            if (!f.isSuccess()) {
+                log.debug("{} POP3 answer to {} not sent: {}", info.id(), verb, f.cause().toString());
+                ctx.channel().close();
+            }
+        });
+        if (previous == null || previous.isDone()) {
+            settled(request, verb, started, false);
+        } else {
+            previous.addListener(f -> ctx.executor().execute(() -> {
+                settled(request, verb, started, false);
+                drain();
+            }));
         }
     }
 
@@ -365,11 +394,16 @@ public final class Pop3Session extends ChannelInboundHandlerAdapter {
     }
 
     private void finish(Pop3Request request, String verb, long started, boolean upgraded) {
+        settled(request, verb, started, upgraded);
+        decoder.requestDone();
+    }
+
+    /** The command is done as far as the session goes: the next one may run. */
+    private void settled(Pop3Request request, String verb, long started, boolean upgraded) {
         metrics().command(PROTOCOL, verb, Duration.ofNanos(System.nanoTime() - started));
         if (request.heldForTls() && !upgraded) {
             StartTls.refuse(ctx.channel());
         }
-        decoder.requestDone();
         busy = false;
     }
 

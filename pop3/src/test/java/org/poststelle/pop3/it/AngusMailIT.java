@@ -106,7 +106,10 @@ class AngusMailIT {
 
     @Test
     void secondStoreGetsInUse() throws Exception {
-        try (Pop3TestServer server = Pop3TestServer.builder(dir).start()) {
+        // Angus sends DELE only when the folder closes, so the strict lock (at login) is what this shows
+        org.poststelle.pop3.Pop3Config config = org.poststelle.pop3.Pop3Config.from(
+                org.poststelle.core.config.ConfigSection.of(java.util.Map.of("maildrop_lock", "session")));
+        try (Pop3TestServer server = Pop3TestServer.builder(dir).config(config).start()) {
             Store first = connect(server, "pop3s", false, "alice");
             Folder f = first.getFolder("INBOX");
             f.open(Folder.READ_ONLY); // Angus logs in lazily, when the folder opens

@@ -115,9 +115,11 @@ class CommonsNetIT {
     @Test
     void secondClientGetsInUse() throws Exception {
         try (Pop3TestServer server = Pop3TestServer.builder(dir).start()) {
+            server.deliver("alice", Messages.simple(1));
             POP3Client first = new POP3Client();
             first.connect("127.0.0.1", server.port());
             assertThat(first.login("alice", "secret")).isTrue();
+            assertThat(first.deleteMessage(1)).isTrue(); // now it is about to change the maildrop
             POP3Client second = new POP3Client();
             second.connect("127.0.0.1", server.port());
             assertThat(second.login("alice", "secret")).isFalse();

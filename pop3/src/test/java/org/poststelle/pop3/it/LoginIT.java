@@ -13,7 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poststelle.core.config.ConfigSection;
 import org.poststelle.core.net.ConnectionLimits;
+import org.poststelle.pop3.Pop3Config;
 
 /** AUTHORIZATION state: CAPA, USER/PASS, APOP, AUTH, STLS, and every reason a login is refused. */
 class LoginIT {
@@ -186,15 +188,21 @@ class LoginIT {
     }
 
     @Test
-    void secondSessionOnTheSameMaildropIsInUse() throws Exception {
+    void sessionAboutToRemoveMailLocksTheMaildrop() throws Exception {
         try (Pop3TestServer server = Pop3TestServer.builder(dir).start();
                 LineClient first = new LineClient(server.address());
+                LineClient reader = new LineClient(server.address());
                 LineClient second = new LineClient(server.address())) {
+            server.deliver("alice", Messages.simple(1), Messages.simple(2));
             first.login("alice", "secret");
+            reader.login("alice", "secret"); // sessions that only read share the maildrop
+            first.expect("DELE 1", "+OK");
+            reader.expect("DELE 2", "-ERR Another POP3 session is removing messages");
             second.expect("USER alice", "+OK");
             assertThat(second.send("PASS secret")).isEqualTo("-ERR [IN-USE] Mailbox is locked by another POP3 session.");
             second.login("bob", "secret"); // still in AUTHORIZATION: another account works
             first.expect("QUIT", "+OK");
+            reader.expect("RETR 1", "-ERR Message was removed by another session.");
             try (LineClient third = new LineClient(server.address())) {
                 third.login("alice", "secret"); // QUIT gave the lock back before answering
             }
@@ -202,14 +210,31 @@ class LoginIT {
     }
 
     @Test
+    void sessionLockModeLocksAtLogin() throws Exception {
+        Pop3Config config = Pop3Config.from(ConfigSection.of(java.util.Map.of("maildrop_lock", "session")));
+        try (Pop3TestServer server = Pop3TestServer.builder(dir).config(config).start();
+                LineClient first = new LineClient(server.address());
+                LineClient second = new LineClient(server.address())) {
+            first.login("alice", "secret");
+            second.expect("USER alice", "+OK");
+            assertThat(second.send("PASS secret")).isEqualTo("-ERR [IN-USE] Mailbox is locked by another POP3 session.");
+            first.expect("QUIT", "+OK");
+            second.login("alice", "secret");
+        }
+    }
+
+    @Test
     void droppedConnectionReleasesTheLock() throws Exception {
         try (Pop3TestServer server = Pop3TestServer.builder(dir).start()) {
+            server.deliver("alice", Messages.simple(1));
             LineClient first = new LineClient(server.address());
             first.login("alice", "secret");
+            first.expect("DELE 1", "+OK");
             first.drop();
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 try (LineClient c = new LineClient(server.address())) {
                     c.login("alice", "secret");
+                    c.expect("DELE 1", "+OK");
                 }
             });
         }

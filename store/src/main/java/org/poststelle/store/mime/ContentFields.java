@@ -55,8 +55,8 @@ final class ContentFields {
                 break;
             }
         }
-        return new ContentType(HeaderText.display(type.toString()), HeaderText.display(subtype.toString()),
-                display(raw), boundary);
+        return new ContentType(HeaderText.shared(HeaderText.display(type.toString())),
+                HeaderText.shared(HeaderText.display(subtype.toString())), display(raw), boundary);
     }
 
     private static List<MimeParameter> display(List<MimeParameter> raw) {
@@ -65,7 +65,8 @@ final class ContentFields {
         }
         List<MimeParameter> out = new ArrayList<>(raw.size());
         for (MimeParameter p : raw) {
-            out.add(new MimeParameter(HeaderText.display(p.name()), HeaderText.display(p.value())));
+            out.add(new MimeParameter(HeaderText.shared(HeaderText.display(p.name())),
+                    HeaderText.shared(HeaderText.display(p.value()))));
         }
         return List.copyOf(out);
     }
@@ -78,7 +79,7 @@ final class ContentFields {
         if (lx.mimeToken(token) != 0 || token.length() == 0) {
             return null;
         }
-        return HeaderText.display(token.toString());
+        return HeaderText.shared(HeaderText.display(token.toString()));
     }
 
     static Disposition disposition(String value) {
@@ -88,7 +89,7 @@ final class ContentFields {
         if (lx.mimeToken(token) < 0 || token.length() == 0) {
             return null;
         }
-        return new Disposition(HeaderText.display(token.toString()), display(parameters(lx)));
+        return new Disposition(HeaderText.shared(HeaderText.display(token.toString())), display(parameters(lx)));
     }
 
     /** Content-Language: 1#language-tag; stops at the first thing that is not one. Null when empty. */

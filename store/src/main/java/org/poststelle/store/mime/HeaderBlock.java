@@ -76,7 +76,8 @@ public final class HeaderBlock {
     /**
      * The subset of the block for HEADER.FIELDS ({@code exclude} false) or HEADER.FIELDS.NOT: matching fields
      * in their original order and form, then the blank line when the block has one (RFC 3501 §6.4.5: it is
-     * part of every header fetch except for a message with neither body nor blank line).
+     * part of every header fetch except for a message with neither body nor blank line; the reference server
+     * adds CRLF and a blank line there anyway).
      */
     public static byte[] select(byte[] block, Collection<String> names, boolean exclude) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(block.length, 1024));

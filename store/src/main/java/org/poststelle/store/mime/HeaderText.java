@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Header bytes as Java text. Parsing works on "byte strings" (ISO-8859-1, one char per byte) so that token
  * rules match the bytes exactly; values handed out are then re-read as UTF-8 when they are valid UTF-8 (the
- * usual 8-bit header today), else kept byte-per-char. NUL cannot travel in IMAP strings, so it becomes U+FFFD.
+ * usual 8-bit header today), else kept byte-per-char, so that clients always get valid UTF-8 (the reference
+ * server passes such bytes through raw). NUL cannot travel in IMAP strings, so it becomes U+FFFD.
  */
 final class HeaderText {
     private HeaderText() {
@@ -46,6 +47,32 @@ final class HeaderText {
             text = byteString;
         }
         return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
+    }
+
+    private static final java.util.Map<String, String> COMMON = new java.util.HashMap<>();
+
+    static {
+        for (String s : new String[] {"text", "plain", "html", "enriched", "calendar", "multipart", "mixed",
+            "alternative", "related", "digest", "signed", "report", "application", "octet-stream", "pdf",
+            "pkcs7-signature", "pgp-signature", "ms-tnef", "image", "png", "jpeg", "gif", "message", "rfc822",
+            "delivery-status", "charset", "utf-8", "UTF-8", "us-ascii", "US-ASCII", "iso-8859-1", "ISO-8859-1",
+            "iso-8859-15", "windows-1252", "format", "flowed", "delsp", "yes", "7bit", "8bit", "binary", "base64",
+            "quoted-printable", "7BIT", "8BIT", "BASE64", "QUOTED-PRINTABLE", "boundary", "name", "filename",
+            "size", "attachment", "inline", "TEXT", "PLAIN", "HTML", "MULTIPART", "MIXED", "ALTERNATIVE"}) {
+            COMMON.put(s, s);
+        }
+    }
+
+    /**
+     * One shared instance for the values that occur in almost every message (types, charsets, encodings,
+     * parameter names), so that cached structures of a big mailbox do not hold millions of copies.
+     */
+    static String shared(String s) {
+        if (s == null || s.length() > 16) {
+            return s;
+        }
+        String c = COMMON.get(s);
+        return c != null ? c : s;
     }
 
     static boolean isWsp(char c) {

@@ -62,33 +62,8 @@ final class MimeParser {
         long headerStart = r.offset();
         part.headerOffset = headerStart;
         PartHeader h = new PartHeader(messageRoot);
-        boolean bodyFollows = false;
-        int blankLine = 0;
-        while (true) {
-            if (!r.next(HEADER_KEEP)) {
-                part.headerLength = r.offset() - headerStart;
-                endOffset = r.offset();
-                endLf = r.lfCount();
-                pending = null;
-                break;
-            }
-            if (!boundaries.isEmpty() && matchBoundary()) {
-                // the header ends here; the CRLF before the boundary line is the boundary's
-                boolean first = r.start == headerStart;
-                endOffset = r.start - (first ? 0 : r.prevTerm);
-                endLf = r.lfBefore - (first ? 0 : 1);
-                pendingFirst = first;
-                part.headerLength = endOffset - headerStart;
-                break;
-            }
-            if (r.term > 0 && r.length == r.term) {
-                part.headerLength = r.end() - headerStart;
-                bodyFollows = true;
-                blankLine = r.term;
-                break;
-            }
-            h.line(r.head, (int) Math.min(r.headLen, r.length - r.term));
-        }
+        int blankLine = readHeader(part, h);
+        boolean bodyFollows = blankLine > 0;
         h.finish();
         describe(part, h, depth, digestChild, multipartChild);
         if (messageRoot) {
@@ -134,6 +109,37 @@ final class MimeParser {
         part.bodyLines = endLf - lfAtStart;
     }
 
+    /**
+     * Reads header lines into {@code h} and sets the header length. Returns the length of the blank line that
+     * ended the header, or 0 when EOF or a boundary line ended it (then the scan state says where).
+     */
+    private int readHeader(MimePart part, PartHeader h) throws IOException {
+        long headerStart = part.headerOffset;
+        while (true) {
+            if (!r.next(HEADER_KEEP)) {
+                part.headerLength = r.offset() - headerStart;
+                endOffset = r.offset();
+                endLf = r.lfCount();
+                pending = null;
+                return 0;
+            }
+            if (!boundaries.isEmpty() && matchBoundary()) {
+                // the header ends here; the CRLF before the boundary line is the boundary's
+                boolean first = r.start == headerStart;
+                endOffset = r.start - (first ? 0 : r.prevTerm);
+                endLf = r.lfBefore - (first ? 0 : 1);
+                pendingFirst = first;
+                part.headerLength = endOffset - headerStart;
+                return 0;
+            }
+            if (r.term > 0 && r.length == r.term) {
+                part.headerLength = r.end() - headerStart;
+                return r.term;
+            }
+            h.line(r.head, (int) Math.min(r.headLen, r.length - r.term));
+        }
+    }
+
     private void multipartBody(MimePart part, byte[] boundary, int depth) throws IOException {
         int ownIndex = boundaries.size();
         boundaries.add(boundary);
@@ -150,7 +156,8 @@ final class MimeParser {
             }
             if (pendingClose || parts >= MAX_PARTS) {
                 // the epilogue (or, past the part limit, everything else) stays in this multipart's body;
-                // starting the region at the close line lets the next outer boundary take its CRLF
+                // starting the region at the close line lets the next outer boundary take its CRLF, as
+                // RFC 2046 says (the reference server leaves that CRLF in the inner multipart)
                 truncate(ownIndex);
                 skipBody(r.start);
                 break;

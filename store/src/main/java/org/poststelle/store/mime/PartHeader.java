@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Collects, line by line, the header fields of one part that the structure needs: the Content-* fields,
  * MIME-Version, and for message roots the envelope fields. Values are unfolded (line breaks removed, the
- * folding whitespace kept) with the blanks after the colon stripped, and capped so that a hostile header
+ * folding whitespace kept) with the blanks after the colon stripped, also when the value starts on a folded
+ * line (the reference keeps those), and capped so that a hostile header
  * cannot grow memory. Repeated fields follow the reference server: the first Content-* field counts, the
  * last Date/Subject/In-Reply-To/Message-ID counts, repeated address fields add up.
  */

@@ -6,7 +6,6 @@ import static org.poststelle.store.mime.Messages.crlf;
 import static org.poststelle.store.mime.Messages.header;
 import static org.poststelle.store.mime.Messages.parse;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -481,13 +480,5 @@ class MessageStructureTest {
         MessageStructure.parse(in);
 
         assertThat(closed[0]).isFalse();
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 }

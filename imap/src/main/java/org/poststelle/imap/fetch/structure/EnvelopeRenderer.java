@@ -7,7 +7,9 @@ import org.poststelle.store.mime.Envelope;
 /**
  * Writes the ENVELOPE structure of RFC 3501 §7.4.2 / RFC 9051 §7.5.2: date, subject, from, sender, reply-to,
  * to, cc, bcc, in-reply-to, message-id. Sender and Reply-To default to From; an absent field, or an address
- * field without addresses, is NIL.
+ * field without addresses, is NIL. Values go out as found in the header, unfolded; the reference server
+ * rewrites subjects and display names "for humans" (whitespace runs collapsed, edges trimmed) and sends them
+ * as literals, which RFC 3501 does not ask for.
  */
 public final class EnvelopeRenderer {
     private EnvelopeRenderer() {

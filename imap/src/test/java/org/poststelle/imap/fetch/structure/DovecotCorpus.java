@@ -7,7 +7,8 @@ import java.util.List;
  * BODYSTRUCTURE and {@code BODY[section]}, recorded once against a live server and hard-coded here. Where
  * our answer deliberately differs, the entry carries our expected answer and the reason (see {@link Why});
  * the comment above it shows what Dovecot answered. Messages are written with LF; tests convert to CRLF as
- * the store hands them out.
+ * the store hands them out. To compare new messages, {@code dovecot_fetch.py} next to this file prints the
+ * reference's raw answers.
  */
 final class DovecotCorpus {
     private DovecotCorpus() {
@@ -1100,6 +1101,65 @@ final class DovecotCorpus {
             + "\n"
             + "--b--\n";
 
+    /** f1.eml */
+    static final String F1 = "Subject: f1\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: message/rfc822\n"
+            + "\n"
+            + "--b--\n";
+
+    /** f2.eml */
+    static final String F2 = "Subject: f2\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: multipart/alternative; boundary=c\n"
+            + "\n"
+            + "--b--\n";
+
+    /** f3.eml */
+    static final String F3 = "Subject: f3\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: multipart/alternative; boundary=c\n"
+            + "\n"
+            + "--c\n"
+            + "\n"
+            + "--b--\n";
+
+    /** g1.eml */
+    static final String G1 = "Subject: g1\n"
+            + "Content-Type: TEXT/PLAIN\n"
+            + "\n"
+            + "x\n";
+
+    /** g2.eml */
+    static final String G2 = "Subject: g2\n"
+            + "Content-Type: Text/Plain; format=flowed\n"
+            + "\n"
+            + "x\n";
+
+    /** g3.eml */
+    static final String G3 = "Subject: g3\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: TEXT/PLAIN; CHARSET=US-ASCII\n"
+            + "\n"
+            + "x\n"
+            + "--b--\n";
+
+    /** g4.eml */
+    static final String G4 = "Subject: g4\n"
+            + "Content-Type: message/rfc822\n"
+            + "\n"
+            + "Content-Type: TEXT/PLAIN; charset=us-ascii\n"
+            + "\n"
+            + "x\n";
+
     static String message(String name) {
         switch (name) {
             case "M01": return M01;
@@ -1201,6 +1261,13 @@ final class DovecotCorpus {
             case "E7": return E7;
             case "E8": return E8;
             case "E9": return E9;
+            case "F1": return F1;
+            case "F2": return F2;
+            case "F3": return F3;
+            case "G1": return G1;
+            case "G2": return G2;
+            case "G3": return G3;
+            case "G4": return G4;
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -2417,6 +2484,115 @@ final class DovecotCorpus {
                         Why.SAME),
                 new Expectation("E9", "BODY[1.MIME]",
                         "",
+                        Why.SAME),
+                new Expectation("F1", "ENVELOPE",
+                        "(NIL \"f1\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("F1", "BODY",
+                        "((\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 0 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) 0) \"mixed\")",
+                        Why.SAME),
+                new Expectation("F1", "BODYSTRUCTURE",
+                        "((\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 0 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("F1", "BODY[1]",
+                        "",
+                        Why.SAME),
+                new Expectation("F1", "BODY[1.MIME]",
+                        "Content-Type: message/rfc822\r\n",
+                        Why.SAME),
+                new Expectation("F1", "BODY[1.1]",
+                        "",
+                        Why.SAME),
+                new Expectation("F1", "BODY[1.1.MIME]",
+                        "",
+                        Why.SAME),
+                new Expectation("F1", "BODY[TEXT]",
+                        "--b\r\nContent-Type: message/rfc822\r\n\r\n--b--\r\n",
+                        Why.SAME),
+                new Expectation("F2", "ENVELOPE",
+                        "(NIL \"f2\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("F2", "BODY",
+                        "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"alternative\") \"mixed\")",
+                        Why.SAME),
+                new Expectation("F2", "BODYSTRUCTURE",
+                        "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) \"alternative\" (\"boundary\" \"c\") NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("F2", "BODY[1]",
+                        "",
+                        Why.SAME),
+                new Expectation("F2", "BODY[1.MIME]",
+                        "Content-Type: multipart/alternative; boundary=c\r\n",
+                        Why.SAME),
+                new Expectation("F2", "BODY[1.1]",
+                        "",
+                        Why.SAME),
+                new Expectation("F2", "BODY[1.1.MIME]",
+                        "",
+                        Why.SAME),
+                new Expectation("F2", "BODY[TEXT]",
+                        "--b\r\nContent-Type: multipart/alternative; boundary=c\r\n\r\n--b--\r\n",
+                        Why.SAME),
+                new Expectation("F3", "ENVELOPE",
+                        "(NIL \"f3\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("F3", "BODY",
+                        "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"alternative\") \"mixed\")",
+                        Why.SAME),
+                new Expectation("F3", "BODYSTRUCTURE",
+                        "(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL) \"alternative\" (\"boundary\" \"c\") NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                // Dovecot: --c\r\n\r\n
+                new Expectation("F3", "BODY[1]",
+                        "--c\r\n",
+                        Why.BOUNDARY_CRLF),
+                new Expectation("F3", "BODY[1.MIME]",
+                        "Content-Type: multipart/alternative; boundary=c\r\n\r\n",
+                        Why.SAME),
+                new Expectation("F3", "BODY[1.1]",
+                        "",
+                        Why.SAME),
+                new Expectation("F3", "BODY[1.1.MIME]",
+                        "",
+                        Why.SAME),
+                new Expectation("F3", "BODY[TEXT]",
+                        "--b\r\nContent-Type: multipart/alternative; boundary=c\r\n\r\n--c\r\n\r\n--b--\r\n",
+                        Why.SAME),
+                new Expectation("G1", "ENVELOPE",
+                        "(NIL \"g1\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G1", "BODY",
+                        "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)",
+                        Why.SAME),
+                new Expectation("G1", "BODYSTRUCTURE",
+                        "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G2", "ENVELOPE",
+                        "(NIL \"g2\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G2", "BODY",
+                        "(\"Text\" \"Plain\" (\"format\" \"flowed\" \"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)",
+                        Why.SAME),
+                new Expectation("G2", "BODYSTRUCTURE",
+                        "(\"Text\" \"Plain\" (\"format\" \"flowed\" \"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G3", "ENVELOPE",
+                        "(NIL \"g3\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G3", "BODY",
+                        "((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7bit\" 1 0) \"mixed\")",
+                        Why.SAME),
+                new Expectation("G3", "BODYSTRUCTURE",
+                        "((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7bit\" 1 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G4", "ENVELOPE",
+                        "(NIL \"g4\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G4", "BODY",
+                        "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 49 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) (\"TEXT\" \"PLAIN\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1) 3)",
+                        Why.SAME),
+                new Expectation("G4", "BODYSTRUCTURE",
+                        "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 49 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) (\"TEXT\" \"PLAIN\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL) 3 NIL NIL NIL NIL)",
                         Why.SAME)
         );
     }
