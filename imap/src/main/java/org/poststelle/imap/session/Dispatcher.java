@@ -230,7 +230,8 @@ final class Dispatcher {
             LOG.debug("session {}: sync failed: {}", s.info().id(), e.getMessage());
         }
         Tagged tagged = new Tagged(request.tag(), result.status(), result.code(), result.text());
-        s.services().shared().metrics().command(Protocol.IMAP.id(), request.command(),
+        // the tag value must come from the command table: a client-chosen name would grow the metrics without bound
+        s.services().shared().metrics().command(Protocol.IMAP.id(), spec == null ? "unknown" : spec.name(),
                 Duration.ofNanos(System.nanoTime() - started));
         request.release();
         s.flow().done(s.channel());

@@ -435,7 +435,7 @@ final class AccountStore {
             try {
                 org.poststelle.store.model.MailboxSnapshot s = inbox.snapshot();
                 if (s.size() > 0) {
-                    MailboxState.transfer(inbox, target, s.uidSet(), true, policy);
+                    Transfer.copy(inbox, target, s.uidSet(), true, policy);
                 }
             } finally {
                 release(target);

@@ -111,7 +111,7 @@ final class MaildirMailbox implements Mailbox {
     private CopyResult transfer(UidSet uids, MailboxName target, boolean move) {
         MailboxState to = account.acquire(FolderNames.checked(target));
         try {
-            return MailboxState.transfer(state, to, uids, move, policy);
+            return Transfer.copy(state, to, uids, move, policy);
         } finally {
             account.release(to);
         }

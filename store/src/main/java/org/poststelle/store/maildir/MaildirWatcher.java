@@ -79,7 +79,7 @@ final class MaildirWatcher implements AutoCloseable {
             targets.put(newKey, new Target(state, false));
             targets.put(curKey, new Target(state, true));
             keys.put(state, List.of(newKey, curKey));
-            state.setWatched(true);
+            state.disk().setWatched(true);
         } catch (IOException | ClosedWatchServiceException e) {
             LOG.warn("cannot watch {} ({}); relying on polling", state.name(), e.toString());
             keys.put(state, List.of());
@@ -88,7 +88,7 @@ final class MaildirWatcher implements AutoCloseable {
 
     void unwatch(MailboxState state) {
         List<WatchKey> ks = keys.remove(state);
-        state.setWatched(false);
+        state.disk().setWatched(false);
         if (ks != null) {
             for (WatchKey k : ks) {
                 targets.remove(k);
@@ -111,10 +111,10 @@ final class MaildirWatcher implements AutoCloseable {
                     continue;
                 }
                 if (ev.kind() == StandardWatchEventKinds.OVERFLOW) {
-                    t.state().onWatchEvent(t.cur(), false, null);
+                    t.state().disk().onWatchEvent(t.cur(), false, null);
                 } else {
                     String name = ((Path) ev.context()).toString();
-                    t.state().onWatchEvent(t.cur(), ev.kind() == StandardWatchEventKinds.ENTRY_CREATE, name);
+                    t.state().disk().onWatchEvent(t.cur(), ev.kind() == StandardWatchEventKinds.ENTRY_CREATE, name);
                 }
             }
             key.reset();
@@ -124,7 +124,7 @@ final class MaildirWatcher implements AutoCloseable {
     private void pollAll() {
         for (MailboxState s : keys.keySet()) {
             try {
-                s.poll();
+                s.disk().poll();
             } catch (RuntimeException e) {
                 LOG.warn("polling {} failed: {}", s.name(), e.toString());
             }

@@ -14,14 +14,17 @@ import org.poststelle.store.model.Flags;
 import org.poststelle.store.model.NewMessage;
 
 /**
- * A message written to a mailbox's tmp/, waiting to be flushed and renamed into cur/ with a UID. The file
- * stays open so that the committing thread can flush the files of a whole batch at once ({@link #flush}).
+ * A message written to a mailbox's tmp/, waiting to be renamed into cur/ with a UID. Its flush to disk starts
+ * as soon as it is written, on a flusher thread, so the flushes of concurrent appends overlap with each other
+ * and with the commit in progress; the committing thread waits for them ({@link #awaitFlush}).
  * The bytes are stored as given; the CRLF size (RFC822.SIZE) counts each bare LF as two bytes.
  */
 record StagedMessage(Path tmpFile, FileChannel channel, long fileSize, long crlfSize, Flags flags,
-        long internalDate) {
+        long internalDate, java.util.concurrent.CompletableFuture<Void> flushed) {
 
-    static StagedMessage write(Path tmpDir, NewMessage message, long maxSize) {
+    /** Writes the message and starts flushing it on {@code flusher}. */
+    static StagedMessage write(Path tmpDir, NewMessage message, long maxSize, java.util.concurrent.Executor flusher,
+            Fsync fsync) {
         if (message.size() > maxSize) {
             throw tooBig(maxSize);
         }
@@ -67,15 +70,37 @@ record StagedMessage(Path tmpFile, FileChannel channel, long fileSize, long crlf
             throw (RuntimeException) e;
         }
         Flags flags = message.flags() == null ? Flags.NONE : message.flags();
-        return new StagedMessage(tmp, out, written, written + bareLf, flags, internalDate);
+        StagedMessage staged = new StagedMessage(tmp, out, written, written + bareLf, flags, internalDate,
+                new java.util.concurrent.CompletableFuture<>());
+        staged.startFlush(flusher, fsync);
+        return staged;
     }
 
-    /** Makes the file's bytes durable and closes it. */
-    void flush(Fsync fsync) throws IOException {
+    /** Starts making the file's bytes durable (and closes it) on another thread. */
+    private void startFlush(java.util.concurrent.Executor executor, Fsync fsync) {
+        executor.execute(() -> {
+            try {
+                try {
+                    fsync.file(channel);
+                } finally {
+                    channel.close();
+                }
+                flushed.complete(null);
+            } catch (IOException | RuntimeException e) {
+                flushed.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Waits for {@link #startFlush}. */
+    void awaitFlush() throws IOException {
         try {
-            fsync.file(channel);
-        } finally {
-            channel.close();
+            flushed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while flushing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
     }
 
@@ -94,6 +119,11 @@ record StagedMessage(Path tmpFile, FileChannel channel, long fileSize, long crlf
     }
 
     void discard() {
+        try {
+            awaitFlush(); // let the flush in progress finish before the file goes
+        } catch (IOException e) {
+            // deleting it anyway
+        }
         closeQuietly(channel);
         deleteQuietly(tmpFile);
     }

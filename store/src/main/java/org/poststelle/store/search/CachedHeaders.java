@@ -32,7 +32,9 @@ final class CachedHeaders {
     static final int IN_REPLY_TO = 12;
     /** Message ids separated by spaces. */
     static final int REFERENCES = 13;
-    static final int FIELD_COUNT = 14;
+    /** The Message-ID value as HEADER searches it (decoded, folded): clients look messages up by it. */
+    static final int MESSAGE_ID_VALUE = 14;
+    static final int FIELD_COUNT = 15;
 
     // which header fields the message has
     static final int HAS_FROM = 1;
@@ -44,6 +46,7 @@ final class CachedHeaders {
     static final int HAS_DATE = 1 << 5;
     /** The subject marked a reply or forward (RFC 5256 section 3). */
     static final int REPLY_OR_FORWARD = 1 << 6;
+    static final int HAS_MESSAGE_ID = 1 << 7;
 
     /** FIELD_COUNT varint lengths, then the fields' UTF-8 bytes. */
     private final byte[] data;
@@ -109,19 +112,6 @@ final class CachedHeaders {
     byte[] bytes(int field) {
         long range = range(field);
         return java.util.Arrays.copyOfRange(data, (int) (range >>> 32), (int) range);
-    }
-
-    boolean isEmpty(int field) {
-        long range = range(field);
-        return (int) (range >>> 32) == (int) range;
-    }
-
-    /** Compares a field of two entries as unsigned bytes, which for UTF-8 is code point order. */
-    int compare(int field, CachedHeaders other) {
-        long a = range(field);
-        long b = other.range(field);
-        return java.util.Arrays.compareUnsigned(data, (int) (a >>> 32), (int) a,
-                other.data, (int) (b >>> 32), (int) b);
     }
 
     /** Approximate heap size in bytes, for the cache's memory bound. */

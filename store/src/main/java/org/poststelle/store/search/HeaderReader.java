@@ -116,6 +116,10 @@ final class HeaderReader {
         f[CachedHeaders.SORT_DISPLAYTO] = to == null ? "" : Fold.sort(HeaderValues.displayName(to));
 
         f[CachedHeaders.MESSAGE_ID] = firstId(c.messageId);
+        if (c.messageId != null) {
+            bits |= CachedHeaders.HAS_MESSAGE_ID;
+            f[CachedHeaders.MESSAGE_ID_VALUE] = Fold.search(HeaderValues.decodeWords(c.messageId));
+        }
         f[CachedHeaders.IN_REPLY_TO] = firstId(c.inReplyTo);
         List<String> refs = new ArrayList<>();
         for (String r : c.references) {

@@ -20,13 +20,16 @@ import org.slf4j.LoggerFactory;
  * the shared {@link HeaderCache}); thread-safe; each call runs on the caller's thread.
  *
  * <p>What is read for a key: flags, UIDs, modseq and \Recent come from the session's snapshot; sizes, internal
- * and save dates and EMAILID from the message index ({@link Mailbox#meta}); FROM, TO, CC, BCC, SUBJECT, HEADER on
- * those fields, the SENT* keys, SORT and THREAD from cached headers (each message's header is read once, then
- * kept in the {@link HeaderCache}); BODY, TEXT and HEADER on other fields by streaming the message. Cheap keys are
+ * and save dates from the message index ({@link Mailbox#meta}, then kept in the {@link HeaderCache}), EMAILID
+ * from the index each time; FROM, TO, CC, BCC, SUBJECT, HEADER on those fields and on Message-ID, the SENT*
+ * keys, SORT and THREAD from cached headers (each message's header is read once, then kept in the
+ * {@link HeaderCache}); BODY, TEXT and HEADER on other fields by streaming the message. Cheap keys are
  * answered first; the expensive ones only run on messages the cheap ones leave open ({@link SearchPlan}).
  *
- * <p>Messages in the snapshot that were expunged meanwhile match nothing. An I/O error reading a message is a
- * {@link StoreException} (TEMPORARY).
+ * <p>Messages of the snapshot that were expunged meanwhile do not match keys that must read them; keys answered
+ * from the snapshot or the cache may still match them (the session still shows them until it reports the
+ * EXPUNGE). An I/O error reading a message is a {@link StoreException} (TEMPORARY); a malformed message never
+ * fails a search.
  */
 public final class SearchEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SearchEngine.class);

@@ -321,6 +321,10 @@ final class SearchPlan {
                 field = CachedHeaders.SUBJECT;
                 bit = CachedHeaders.HAS_SUBJECT;
             }
+            case "message-id" -> {
+                field = CachedHeaders.MESSAGE_ID_VALUE;
+                bit = CachedHeaders.HAS_MESSAGE_ID;
+            }
             default -> {
                 return null;
             }

@@ -182,4 +182,22 @@ class IndexRecoveryTest {
         store = null;
         assertThat(MaildirFixture.names(root.resolve("cur")).get(0)).endsWith(":2,S");
     }
+
+    @Test
+    void aUidlistThatLostLinesInACrashIsCompletedFromTheLog() throws IOException {
+        MailboxSnapshot before = populate();
+        store.close();
+        store = null;
+        Path uidlist = MaildirFixture.root(dataDir).resolve(UidList.FILE);
+        String header = Files.readAllLines(uidlist).get(0);
+        try (FileChannel ch = FileChannel.open(uidlist, StandardOpenOption.WRITE)) {
+            ch.truncate(header.length() + 1); // same file, the appended lines gone
+        }
+        try (Mailbox inbox = open().open(MailboxName.INBOX, false)) {
+            assertSameMessages(before, inbox.snapshot());
+        }
+        List<String> lines = Files.readAllLines(uidlist);
+        assertThat(lines.get(0)).startsWith("3 V" + before.uidValidity() + " ");
+        assertThat(lines.subList(1, lines.size())).hasSize(before.size());
+    }
 }

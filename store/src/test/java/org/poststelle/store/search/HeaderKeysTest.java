@@ -142,12 +142,15 @@ class HeaderKeysTest {
 
     @Test
     void headersAreReadOncePerMessageThenCached() {
-        long a = f.append("From: one@x\nSubject: s", "b".repeat(100_000));
+        long a = f.append("From: one@x\nSubject: s\nMessage-ID: <m1@x>", "b".repeat(100_000));
         long b = f.append("From: two@x\nSubject: s", "b");
         assertThat(f.search(from("one"))).isEqualTo(UidSet.of(a));
         assertThat(f.inbox.contentOpens).hasValue(2);
         assertThat(f.search(or(from("two"), subject("zzz")))).isEqualTo(UidSet.of(b));
         assertThat(f.search(sentOn(LocalDate.of(2020, 1, 1)))).isEmpty();
+        // clients look a message up by its Message-ID: answered from the cache too
+        assertThat(f.search(header("Message-ID", "<M1@x>"))).isEqualTo(UidSet.of(a));
+        assertThat(f.search(header("message-id", ""))).isEqualTo(UidSet.of(a));
         assertThat(f.inbox.contentOpens).hasValue(2);
         assertThat(f.cache.mailboxCount()).isEqualTo(1);
         assertThat(f.cache.memoryUsed()).isPositive().isLessThan(1000);

@@ -1130,6 +1130,36 @@ final class DovecotCorpus {
             + "\n"
             + "--b--\n";
 
+    /** g1.eml */
+    static final String G1 = "Subject: g1\n"
+            + "Content-Type: TEXT/PLAIN\n"
+            + "\n"
+            + "x\n";
+
+    /** g2.eml */
+    static final String G2 = "Subject: g2\n"
+            + "Content-Type: Text/Plain; format=flowed\n"
+            + "\n"
+            + "x\n";
+
+    /** g3.eml */
+    static final String G3 = "Subject: g3\n"
+            + "Content-Type: multipart/mixed; boundary=b\n"
+            + "\n"
+            + "--b\n"
+            + "Content-Type: TEXT/PLAIN; CHARSET=US-ASCII\n"
+            + "\n"
+            + "x\n"
+            + "--b--\n";
+
+    /** g4.eml */
+    static final String G4 = "Subject: g4\n"
+            + "Content-Type: message/rfc822\n"
+            + "\n"
+            + "Content-Type: TEXT/PLAIN; charset=us-ascii\n"
+            + "\n"
+            + "x\n";
+
     static String message(String name) {
         switch (name) {
             case "M01": return M01;
@@ -1234,6 +1264,10 @@ final class DovecotCorpus {
             case "F1": return F1;
             case "F2": return F2;
             case "F3": return F3;
+            case "G1": return G1;
+            case "G2": return G2;
+            case "G3": return G3;
+            case "G4": return G4;
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -2523,6 +2557,42 @@ final class DovecotCorpus {
                         Why.SAME),
                 new Expectation("F3", "BODY[TEXT]",
                         "--b\r\nContent-Type: multipart/alternative; boundary=c\r\n\r\n--c\r\n\r\n--b--\r\n",
+                        Why.SAME),
+                new Expectation("G1", "ENVELOPE",
+                        "(NIL \"g1\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G1", "BODY",
+                        "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)",
+                        Why.SAME),
+                new Expectation("G1", "BODYSTRUCTURE",
+                        "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G2", "ENVELOPE",
+                        "(NIL \"g2\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G2", "BODY",
+                        "(\"Text\" \"Plain\" (\"format\" \"flowed\" \"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1)",
+                        Why.SAME),
+                new Expectation("G2", "BODYSTRUCTURE",
+                        "(\"Text\" \"Plain\" (\"format\" \"flowed\" \"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G3", "ENVELOPE",
+                        "(NIL \"g3\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G3", "BODY",
+                        "((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7bit\" 1 0) \"mixed\")",
+                        Why.SAME),
+                new Expectation("G3", "BODYSTRUCTURE",
+                        "((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7bit\" 1 0 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"b\") NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G4", "ENVELOPE",
+                        "(NIL \"g4\" NIL NIL NIL NIL NIL NIL NIL NIL)",
+                        Why.SAME),
+                new Expectation("G4", "BODY",
+                        "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 49 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) (\"TEXT\" \"PLAIN\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1) 3)",
+                        Why.SAME),
+                new Expectation("G4", "BODYSTRUCTURE",
+                        "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 49 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) (\"TEXT\" \"PLAIN\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 1 NIL NIL NIL NIL) 3 NIL NIL NIL NIL)",
                         Why.SAME)
         );
     }
