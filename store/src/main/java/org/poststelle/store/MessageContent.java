@@ -29,6 +29,15 @@ public interface MessageContent {
         return Optional.empty();
     }
 
+    /**
+     * The message's file as stored, where lines may end in a bare LF, for a reader that makes every line end
+     * CRLF itself in the same pass (POP3 dot-stuffing does); empty when the backend does not keep the message
+     * in one file. By default the same as {@link #openChannel}. The caller closes it.
+     */
+    default Optional<FileChannel> openStoredChannel() throws IOException {
+        return openChannel();
+    }
+
     /** The parsed structure (header block, envelope, MIME tree with offsets), parsed once and cached. */
     MessageStructure structure();
 }

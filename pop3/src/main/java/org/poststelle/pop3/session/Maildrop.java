@@ -164,8 +164,18 @@ final class Maildrop implements AutoCloseable {
      */
     MessageSource open(int msg) throws IOException {
         MessageContent content = inbox.content(uids[msg - 1]);
-        Optional<FileChannel> file = content.openChannel();
-        return file.isPresent() ? MessageSource.of(file.get(), content.size()) : MessageSource.of(content.open());
+        // the stored bytes, bare LFs and all: the dot-stuffer makes line ends CRLF in its one pass anyway
+        Optional<FileChannel> file = content.openStoredChannel();
+        if (file.isPresent()) {
+            FileChannel ch = file.get();
+            try {
+                return MessageSource.of(ch, ch.size());
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
+            }
+        }
+        return MessageSource.of(content.open());
     }
 
     void markRetrieved(int msg) {

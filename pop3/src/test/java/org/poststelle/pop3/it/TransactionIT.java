@@ -50,6 +50,25 @@ class TransactionIT {
     }
 
     @Test
+    void messageStoredWithBareLineFeedsIsSentInCrlfForm() throws Exception {
+        try (Pop3TestServer server = Pop3TestServer.builder(dir).start()) {
+            String lf = "From: mda@example.org\nSubject: stored as an MDA writes it\n\n.dot line\nplain\n..two\nlast";
+            server.deliver("alice", lf.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] crlf = (lf.replace("\n", "\r\n") + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            try (LineClient c = new LineClient(server.address())) {
+                c.login("alice", "secret");
+                // the size is the CRLF size (RFC 1939), without the line end the last line lacks
+                assertThat(c.send("LIST 1")).isEqualTo("+OK 1 " + (crlf.length - 2));
+                c.expect("RETR 1", "+OK");
+                assertThat(c.readBody()).isEqualTo(crlf);
+                c.expect("TOP 1 1", "+OK");
+                assertThat(c.readMultiLine()).containsExactly("From: mda@example.org", "Subject: stored as an MDA writes it",
+                        "", ".dot line");
+            }
+        }
+    }
+
+    @Test
     void largeMessageStreamsIntact() throws Exception {
         try (Pop3TestServer server = Pop3TestServer.builder(dir).start()) {
             byte[] big = Messages.large(8 << 20);

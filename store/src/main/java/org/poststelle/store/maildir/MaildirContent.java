@@ -96,6 +96,11 @@ final class MaildirContent implements MessageContent {
     }
 
     @Override
+    public Optional<FileChannel> openStoredChannel() throws IOException {
+        return Optional.of(openFile());
+    }
+
+    @Override
     public MessageStructure structure() {
         MessageStructure s = cache.structure(key);
         if (s != null) {
