@@ -96,7 +96,7 @@ final class SearchHandler implements CommandHandler<Search> {
         s.out().write(new Esearch(s.tag(), uid,
                 min && !empty ? numbers.min() : 0,
                 max && !empty ? numbers.max() : 0,
-                options.contains(ResultOption.ALL) ? numbers : null,
+                options.contains(ResultOption.ALL) ? numbers.toString() : null,
                 options.contains(ResultOption.COUNT) ? numbers.size() : -1,
                 highest));
     }

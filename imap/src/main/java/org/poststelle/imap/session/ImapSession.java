@@ -35,7 +35,8 @@ public final class ImapSession {
     private static final Logger LOG = LoggerFactory.getLogger(ImapSession.class);
 
     /** SEARCH, SORT and THREAD extensions (handler/SearchHandler, SortHandler, ThreadHandler). */
-    private static final List<String> SEARCH_CAPABILITIES = List.of("ESEARCH", "SEARCHRES", "WITHIN");
+    private static final List<String> SEARCH_CAPABILITIES = List.of("ESEARCH", "SEARCHRES", "WITHIN", "SORT",
+            "SORT=DISPLAY", "ESORT", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES");
 
     private final ChannelHandlerContext ctx;
     private final ImapServices services;
