@@ -38,6 +38,7 @@ final class SearchHandler implements CommandHandler<Search> {
             }
             return refused;
         }
+        SearchSupport.catchUp(s, cmd.uid());
         MailboxSnapshot view = sel.view();
         SearchQuery query = SearchSupport.query(cmd.criteria(), sel);
         SearchResult found;

@@ -36,6 +36,7 @@ final class SortHandler implements CommandHandler<Sort> {
             }
             return refused;
         }
+        SearchSupport.catchUp(s, cmd.uid());
         MailboxSnapshot view = sel.view();
         SearchQuery query = SearchSupport.query(cmd.search(), sel);
         long[] uids;

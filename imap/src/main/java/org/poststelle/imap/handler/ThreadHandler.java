@@ -26,6 +26,7 @@ final class ThreadHandler implements CommandHandler<ThreadCommand> {
             return refused;
         }
         SelectedMailbox sel = s.selected();
+        SearchSupport.catchUp(s, cmd.uid());
         MailboxSnapshot view = sel.view();
         List<ThreadNode> threads = engine.thread(sel.mailbox(), view, cmd.algorithm(),
                 SearchSupport.query(cmd.search(), sel), SearchSupport.context(sel));
