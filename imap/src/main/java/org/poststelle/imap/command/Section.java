@@ -72,7 +72,7 @@ public record Section(List<Integer> part, Kind kind, List<String> fields) {
         return new Section(part, kind, fields == null ? List.of() : fields);
     }
 
-    /** The section as it appears in the response, e.g. {@code 1.2.HEADER.FIELDS (Subject From)}. */
+    /** The section as it appears in the response, e.g. {@code 1.2.HEADER.FIELDS (SUBJECT FROM)}. */
     public String spec() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < part.size(); i++) {
@@ -90,7 +90,19 @@ public record Section(List<Integer> part, Kind kind, List<String> fields) {
             sb.append(part.isEmpty() ? "" : ".").append(k);
         }
         if (!fields.isEmpty()) {
-            sb.append(" (").append(String.join(" ", fields)).append(')');
+            sb.append(" (");
+            for (int i = 0; i < fields.size(); i++) {
+                String f = fields.get(i);
+                sb.append(i == 0 ? "" : " ");
+                // names are echoed upper-cased as the reference server does (they compare case-insensitively);
+                // one that is not an atom goes back quoted so the list stays intact
+                if (org.poststelle.imap.protocol.ImapWriter.isAtom(f)) {
+                    sb.append(f.toUpperCase(java.util.Locale.ROOT));
+                } else {
+                    sb.append('"').append(f.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                }
+            }
+            sb.append(')');
         }
         return sb.toString();
     }

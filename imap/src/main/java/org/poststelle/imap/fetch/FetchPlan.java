@@ -29,8 +29,8 @@ final class FetchPlan {
 
     static FetchPlan of(List<FetchItem> requested, boolean uidCommand) {
         List<FetchItem> items = new ArrayList<>();
-        if (uidCommand || requested.contains(Simple.UID)) {
-            // UID first, as other servers do; a UID command always reports it (RFC 3501 6.4.8)
+        if (uidCommand) {
+            // a UID command always reports the UID (RFC 3501 6.4.8), first, as the reference server does
             items.add(Simple.UID);
         }
         boolean meta = false;

@@ -243,8 +243,13 @@ public final class Args {
                 throw new BadCommandException("Invalid flag: " + f);
             }
         }
-        if (f.charAt(0) == '\\' && f.equalsIgnoreCase("\\Recent")) {
-            throw new BadCommandException("\\Recent cannot be set");
+        if (f.charAt(0) == '\\') {
+            if (f.equalsIgnoreCase("\\Recent")) {
+                throw new BadCommandException("\\Recent cannot be set");
+            }
+            if (org.poststelle.store.model.Flags.systemBit(f) == 0) {
+                throw new BadCommandException("Invalid system flag " + f);
+            }
         }
         return f;
     }

@@ -55,7 +55,7 @@ class CommandParseTest {
         Fetch f = Fetch.parse(args("t FETCH 1 BODY.PEEK[HEADER.FIELDS.NOT (Received)]<0.1024>"));
         BodySection b = (BodySection) f.items().get(0);
         assertThat(b.section().kind()).isEqualTo(Section.Kind.HEADER_FIELDS_NOT);
-        assertThat(b.section().spec()).isEqualTo("HEADER.FIELDS.NOT (Received)");
+        assertThat(b.section().spec()).isEqualTo("HEADER.FIELDS.NOT (RECEIVED)");
         assertThat(b.offset()).isZero();
         assertThat(b.length()).isEqualTo(1024);
     }
@@ -65,6 +65,8 @@ class CommandParseTest {
         assertThat(Section.parse("1.2.MIME", null).spec()).isEqualTo("1.2.MIME");
         assertThat(Section.parse("3", null).spec()).isEqualTo("3");
         assertThat(Section.parse("", null).spec()).isEmpty();
+        assertThat(Section.parse("HEADER.FIELDS", java.util.List.of("X Y", "Z")).spec())
+                .isEqualTo("HEADER.FIELDS (\"X Y\" Z)");
     }
 
     @ParameterizedTest

@@ -72,6 +72,8 @@ class ArgsTest {
         assertThat(args("t X (\\Seen $Forwarded)").flagList()).containsExactly("\\Seen", "$Forwarded");
         assertThatThrownBy(() -> args("t X (\\Recent)").flagList()).isInstanceOf(BadCommandException.class);
         assertThatThrownBy(() -> args("t X (a*b)").flagList()).isInstanceOf(BadCommandException.class);
+        assertThatThrownBy(() -> args("t X (\\Bogus)").flagList()).isInstanceOf(BadCommandException.class);
+        assertThat(args("t X (\\sEEN)").flagList()).containsExactly("\\sEEN");
         assertThat(args("t X \\Seen \\Deleted").flagsListOrBare()).containsExactly("\\Seen", "\\Deleted");
     }
 

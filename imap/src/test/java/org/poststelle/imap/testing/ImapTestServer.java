@@ -85,20 +85,30 @@ public final class ImapTestServer implements AutoCloseable {
         }
     }
 
-    private static TlsManager sharedTls;
+    private static byte[] certPem;
+    private static byte[] keyPem;
 
-    /** One self-signed certificate for all test servers of this JVM: generating one per test is slow. */
-    private static synchronized TlsManager sharedTls() {
-        if (sharedTls == null) {
-            try {
-                Path dir = Files.createTempDirectory("imap-test-tls");
-                dir.toFile().deleteOnExit();
-                sharedTls = TlsManager.selfSigned(dir, "localhost");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /**
+     * The self-signed certificate of the first test server is copied into later servers' data directories,
+     * where the TLS manager finds and reuses it: generating one per test is slow.
+     */
+    private static synchronized TlsManager tlsFor(Path dataDir) {
+        Path dir = dataDir.resolve("tls");
+        try {
+            if (certPem != null) {
+                Files.createDirectories(dir);
+                Files.write(dir.resolve("cert.pem"), certPem);
+                Files.write(dir.resolve("key.pem"), keyPem);
             }
+            TlsManager tls = TlsManager.selfSigned(dataDir, "localhost");
+            if (certPem == null) {
+                certPem = Files.readAllBytes(dir.resolve("cert.pem"));
+                keyPem = Files.readAllBytes(dir.resolve("key.pem"));
+            }
+            return tls;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return sharedTls;
     }
 
     public static ImapTestServer start(Path dataDir) {
@@ -122,7 +132,7 @@ public final class ImapTestServer implements AutoCloseable {
         // no special folders created at login: scripts see exactly the mailboxes they create; no fsync (speed)
         this.store = MaildirMailStore.open(StoreConfig.from(ConfigSection.of(Map.of("poll_interval", "500ms",
                 "create_special_folders", "never", "fsync", "false", "location", "mail/%u")), dataDir), Metrics.noop());
-        this.tls = sharedTls();
+        this.tls = tlsFor(dataDir);
         this.loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.sessions = new DefaultEventExecutorGroup(2);
         Map<String, Object> imap = new HashMap<>(options.imap);
@@ -201,6 +211,7 @@ public final class ImapTestServer implements AutoCloseable {
         sessions.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         store.close();
+        tls.close();
         authenticator.close();
     }
 }
