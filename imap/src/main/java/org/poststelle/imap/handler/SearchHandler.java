@@ -38,11 +38,13 @@ final class SearchHandler implements CommandHandler<Search> {
             }
             return refused;
         }
-        SearchSupport.catchUp(s, cmd.uid());
-        MailboxSnapshot view = sel.view();
-        SearchQuery query = SearchSupport.query(cmd.criteria(), sel);
+        MailboxSnapshot view;
+        SearchQuery query;
         SearchResult found;
         try {
+            SearchSupport.catchUp(s, cmd.uid());
+            view = sel.view();
+            query = SearchSupport.query(cmd.criteria(), sel);
             found = engine.search(sel.mailbox(), view, query, SearchSupport.context(sel));
         } catch (RuntimeException e) {
             if (save) {

@@ -36,11 +36,13 @@ final class SortHandler implements CommandHandler<Sort> {
             }
             return refused;
         }
-        SearchSupport.catchUp(s, cmd.uid());
-        MailboxSnapshot view = sel.view();
-        SearchQuery query = SearchSupport.query(cmd.search(), sel);
+        MailboxSnapshot view;
+        SearchQuery query;
         long[] uids;
         try {
+            SearchSupport.catchUp(s, cmd.uid());
+            view = sel.view();
+            query = SearchSupport.query(cmd.search(), sel);
             uids = engine.sort(sel.mailbox(), view, cmd.criteria(), query, SearchSupport.context(sel));
         } catch (RuntimeException e) {
             if (save) {

@@ -148,8 +148,10 @@ public final class ImapSession {
         return state instanceof Selected s ? s.mailbox() : null;
     }
 
-    /** The saved search result ({@code $}, RFC 5182); kept with the selected mailbox, so SELECT, EXAMINE,
-     * CLOSE and UNSELECT reset it. */
+    /**
+     * The saved search result ({@code $}, RFC 5182); kept with the selected mailbox, so SELECT, EXAMINE, CLOSE
+     * and UNSELECT reset it.
+     */
     public UidSet savedSearch() {
         SelectedMailbox sel = selected();
         return sel == null ? UidSet.empty() : sel.savedSearch();
