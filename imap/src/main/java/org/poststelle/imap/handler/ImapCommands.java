@@ -18,12 +18,15 @@ import org.poststelle.imap.command.ListMailboxes;
 import org.poststelle.imap.command.Login;
 import org.poststelle.imap.command.NoArgs;
 import org.poststelle.imap.command.Rename;
+import org.poststelle.imap.command.Search;
 import org.poststelle.imap.command.Select;
 import org.poststelle.imap.command.Status;
 import org.poststelle.imap.command.Store;
 import org.poststelle.imap.command.Subscribe;
 import org.poststelle.imap.fetch.FetchHandler;
 import org.poststelle.imap.session.CommandTable;
+import org.poststelle.store.search.HeaderCache;
+import org.poststelle.store.search.SearchEngine;
 
 /**
  * The command table: every command the server knows, the states it is valid in, whether it works on
@@ -42,6 +45,9 @@ public final class ImapCommands {
         ListHandler list = new ListHandler();
         SubscribeHandler subscribe = new SubscribeHandler();
         ExpungeHandler expunge = new ExpungeHandler();
+        // one engine per server: its header cache is shared by all sessions (store/search, docs/search.md)
+        SearchEngine searchEngine = new SearchEngine(new HeaderCache());
+        SearchHandler search = new SearchHandler(searchEngine);
         return new CommandTable()
                 // any state
                 .add("CAPABILITY", ANY, false, NoArgs::parse, new CapabilityHandler())
@@ -80,6 +86,8 @@ public final class ImapCommands {
                 .add("COPY", SELECTED, true, Copy::parseCopy, copy)
                 .add("UID COPY", SELECTED, false, Copy::parseUidCopy, copy)
                 .add("MOVE", SELECTED, true, Copy::parseMove, copy)
-                .add("UID MOVE", SELECTED, false, Copy::parseUidMove, copy);
+                .add("UID MOVE", SELECTED, false, Copy::parseUidMove, copy)
+                .add("SEARCH", SELECTED, true, Search::parse, search)
+                .add("UID SEARCH", SELECTED, false, Search::parseUid, search);
     }
 }

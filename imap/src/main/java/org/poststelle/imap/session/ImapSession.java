@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class ImapSession {
     private static final Logger LOG = LoggerFactory.getLogger(ImapSession.class);
 
+    /** SEARCH, SORT and THREAD extensions (handler/SearchHandler, SortHandler, ThreadHandler). */
+    private static final List<String> SEARCH_CAPABILITIES = List.of("ESEARCH", "SEARCHRES", "WITHIN");
+
     private final ChannelHandlerContext ctx;
     private final ImapServices services;
     private final SessionInfo info;
@@ -144,9 +147,11 @@ public final class ImapSession {
         return state instanceof Selected s ? s.mailbox() : null;
     }
 
-    /** The saved search result ({@code $}, RFC 5182); empty until SEARCHRES exists. */
+    /** The saved search result ({@code $}, RFC 5182); kept with the selected mailbox, so SELECT, EXAMINE,
+     * CLOSE and UNSELECT reset it. */
     public UidSet savedSearch() {
-        return UidSet.empty();
+        SelectedMailbox sel = selected();
+        return sel == null ? UidSet.empty() : sel.savedSearch();
     }
 
     /** Selects an opened mailbox (closing any previous one) and returns its view. */
@@ -235,6 +240,7 @@ public final class ImapSession {
             caps.addAll(List.of("NAMESPACE", "UIDPLUS", "UNSELECT", "CHILDREN", "LIST-EXTENDED", "LIST-STATUS",
                     "SPECIAL-USE", "CREATE-SPECIAL-USE", "MOVE", "MULTIAPPEND",
                     "APPENDLIMIT=" + services.config().appendLimit()));
+            caps.addAll(SEARCH_CAPABILITIES);
         }
         return caps;
     }

@@ -40,6 +40,8 @@ public final class SelectedMailbox implements AutoCloseable {
     private final Set<String> keywords = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     /** Messages expunged in the store but kept in the view until EXPUNGE may be reported. */
     private UidSet ghosts = UidSet.empty();
+    /** The search result variable {@code $} (RFC 5182): UIDs, so expunged messages drop out by themselves. */
+    private UidSet savedSearch = UidSet.empty();
     private volatile boolean dirty;
 
     private SelectedMailbox(Mailbox mailbox) {
@@ -82,6 +84,20 @@ public final class SelectedMailbox implements AutoCloseable {
 
     public boolean isRecent(long uid) {
         return recent.contains(uid);
+    }
+
+    /** The UIDs this session holds the recent flag for (RECENT, NEW and OLD search keys). */
+    public UidSet recent() {
+        return recent;
+    }
+
+    /** {@code $}: empty until a SEARCH ... RETURN (SAVE); a new selection starts empty again (RFC 5182). */
+    public UidSet savedSearch() {
+        return savedSearch;
+    }
+
+    public void saveSearch(UidSet uids) {
+        savedSearch = uids;
     }
 
     public int recentCount() {

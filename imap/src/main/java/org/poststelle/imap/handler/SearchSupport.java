@@ -1,0 +1,68 @@
+package org.poststelle.imap.handler;
+
+import org.poststelle.imap.command.SearchCriteria;
+import org.poststelle.imap.session.Result;
+import org.poststelle.imap.session.SelectedMailbox;
+import org.poststelle.store.model.MailboxSnapshot;
+import org.poststelle.store.model.UidSet;
+import org.poststelle.store.search.BadCharsetException;
+import org.poststelle.store.search.SearchCharsets;
+import org.poststelle.store.search.SearchContext;
+import org.poststelle.store.search.SearchQuery;
+
+/** What SEARCH, SORT and THREAD share: CHARSET, sequence sets against the session's view, the search context. */
+final class SearchSupport {
+    private SearchSupport() {
+    }
+
+    /** Null when the charset (or none) is accepted, else the {@code NO [BADCHARSET (UTF-8 US-ASCII)]} answer. */
+    static Result refusedCharset(String charset) {
+        try {
+            SearchCharsets.check(charset);
+            return null;
+        } catch (BadCharsetException e) {
+            return Result.no("BADCHARSET (" + String.join(" ", e.supported()) + ")",
+                    "Unsupported charset; use UTF-8.");
+        }
+    }
+
+    /** The program with its sequence sets resolved against the session's current view. */
+    static SearchQuery query(SearchCriteria criteria, SelectedMailbox sel) {
+        return criteria.resolve(resolver(sel.view(), sel.savedSearch()));
+    }
+
+    /**
+     * Sequence sets as a search means them: numbers beyond the mailbox and {@code *} in an empty mailbox match
+     * nothing (as in Dovecot), unlike FETCH, where they are an error.
+     */
+    static SearchCriteria.SetResolver resolver(MailboxSnapshot view, UidSet saved) {
+        return (set, uid) -> {
+            if (set.isSaved()) {
+                return saved;
+            }
+            int n = view.size();
+            if (n == 0) {
+                return UidSet.empty();
+            }
+            UidSet.Builder b = new UidSet.Builder();
+            if (uid) {
+                long star = view.uid(n - 1);
+                for (int r = 0; r < set.rangeCount(); r++) {
+                    b.addRange(set.low(r, star), set.high(r, star));
+                }
+            } else {
+                for (int r = 0; r < set.rangeCount(); r++) {
+                    long high = Math.min(set.high(r, n), n);
+                    for (long msn = set.low(r, n); msn <= high; msn++) {
+                        b.add(view.uid((int) msn - 1));
+                    }
+                }
+            }
+            return b.build();
+        };
+    }
+
+    static SearchContext context(SelectedMailbox sel) {
+        return SearchContext.of(sel.recent());
+    }
+}
