@@ -48,7 +48,7 @@ public final class ImapCommands {
         // one engine per server: its header cache is shared by all sessions (store/search, docs/search.md)
         SearchEngine searchEngine = new SearchEngine(new HeaderCache());
         SearchHandler search = new SearchHandler(searchEngine);
-        return new CommandTable()
+        return ExtensionCommands.addTo(new CommandTable())
                 // any state
                 .add("CAPABILITY", ANY, false, NoArgs::parse, new CapabilityHandler())
                 .add("NOOP", ANY, false, NoArgs::parse, new NoopHandler())
