@@ -2,6 +2,7 @@ package org.poststelle.imap.handler;
 
 import static org.poststelle.imap.session.CommandTable.AUTH;
 
+import org.poststelle.imap.command.Compress;
 import org.poststelle.imap.command.GetQuota;
 import org.poststelle.imap.command.GetQuotaRoot;
 import org.poststelle.imap.command.SetQuota;
@@ -19,6 +20,7 @@ final class ExtensionCommands {
         return table
                 .add("GETQUOTA", AUTH, false, GetQuota::parse, new GetQuotaHandler())
                 .add("GETQUOTAROOT", AUTH, false, GetQuotaRoot::parse, new GetQuotaRootHandler())
-                .add("SETQUOTA", AUTH, false, SetQuota::parse, new SetQuotaHandler());
+                .add("SETQUOTA", AUTH, false, SetQuota::parse, new SetQuotaHandler())
+                .add("COMPRESS", AUTH, false, Compress::parse, new CompressHandler());
     }
 }
