@@ -2,16 +2,24 @@ package org.poststelle.imap.command;
 
 import java.util.Locale;
 
-/** STATUS data items (RFC 3501, RFC 9051 DELETED and SIZE / RFC 8438). */
+/** STATUS data items (RFC 3501, RFC 9051 DELETED and SIZE / RFC 8438, RFC 9208 DELETED-STORAGE). */
 public enum StatusItem {
-    MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE;
+    MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, DELETED_STORAGE;
 
     /** The item for a name, or null. */
     public static StatusItem of(String name) {
+        if (name.indexOf('_') >= 0) {
+            return null;
+        }
         try {
-            return valueOf(name.toUpperCase(Locale.ROOT));
+            return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The name on the wire ({@code DELETED-STORAGE}). */
+    public String wireName() {
+        return name().replace('_', '-');
     }
 }

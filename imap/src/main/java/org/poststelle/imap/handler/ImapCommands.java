@@ -52,7 +52,7 @@ public final class ImapCommands {
         SearchHandler search = new SearchHandler(searchEngine);
         SortHandler sort = new SortHandler(searchEngine);
         ThreadHandler thread = new ThreadHandler(searchEngine);
-        return new CommandTable()
+        return ExtensionCommands.addTo(new CommandTable())
                 // any state
                 .add("CAPABILITY", ANY, false, NoArgs::parse, new CapabilityHandler())
                 .add("NOOP", ANY, false, NoArgs::parse, new NoopHandler())

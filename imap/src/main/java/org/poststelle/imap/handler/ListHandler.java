@@ -12,14 +12,12 @@ import org.poststelle.imap.command.ListMailboxes.Return;
 import org.poststelle.imap.command.ListMailboxes.Selection;
 import org.poststelle.imap.protocol.BadCommandException;
 import org.poststelle.imap.response.ListResponse;
-import org.poststelle.imap.response.StatusResponse;
 import org.poststelle.imap.session.CommandHandler;
 import org.poststelle.imap.session.ImapSession;
 import org.poststelle.imap.session.Result;
 import org.poststelle.store.StoreException;
 import org.poststelle.store.model.MailboxInfo;
 import org.poststelle.store.model.MailboxName;
-import org.poststelle.store.model.MailboxStatus;
 import org.poststelle.store.model.SpecialUse;
 
 /**
@@ -108,8 +106,7 @@ final class ListHandler implements CommandHandler<ListMailboxes> {
 
     private static void writeStatus(ImapSession s, ListMailboxes cmd, MailboxName name) {
         try {
-            MailboxStatus status = s.mailboxes().status(name);
-            s.out().write(new StatusResponse(name.name(), cmd.statusItems(), status));
+            s.out().write(StatusValues.response(s, name, cmd.statusItems()));
         } catch (StoreException e) {
             // deleted meanwhile: RFC 5819 lets the server leave the STATUS out
         }

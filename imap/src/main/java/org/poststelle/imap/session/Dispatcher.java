@@ -245,6 +245,10 @@ final class Dispatcher {
                 out.flush();
                 StartTls.upgrade(s.channel(), s.services().tls(), out.encode(tagged));
             }
+            case COMPRESS -> {
+                out.flush();
+                Deflate.start(s.channel(), out.encode(tagged));
+            }
             default -> {
                 out.write(tagged);
                 if (result.status() == Status.BAD && countBad()) {

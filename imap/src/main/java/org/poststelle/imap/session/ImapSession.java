@@ -245,6 +245,9 @@ public final class ImapSession {
                     "APPENDLIMIT=" + services.config().appendLimit()));
             caps.addAll(SEARCH_CAPABILITIES);
         }
+        if (!(state instanceof NotAuthenticated)) {
+            caps.addAll(ExtensionCapabilities.afterLogin());
+        }
         return caps;
     }
 

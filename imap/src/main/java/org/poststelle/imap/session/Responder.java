@@ -18,7 +18,7 @@ import org.poststelle.tls.StartTls;
 /**
  * Where a session's responses go. Encodes on the session thread (so the event loop only moves bytes),
  * batches small responses into one buffer, and streams message literals: small ones are read into memory
- * here, large ones go out as a {@link DefaultFileRegion} (zero-copy, only without TLS) or a
+ * here, large ones go out as a {@link DefaultFileRegion} (zero-copy, only without TLS and COMPRESS) or a
  * {@link ChunkedStream}. {@link #writable()} tells long responses (FETCH) to pause until the client has read
  * what is queued; the session resumes them on {@link #whenWritable}.
  */
@@ -123,7 +123,7 @@ public final class Responder {
         }
         Object message;
         if (body instanceof LiteralBody.File f) {
-            if (StartTls.isActive(ctx.channel())) {
+            if (StartTls.isActive(ctx.channel()) || Deflate.isActive(ctx.channel())) {
                 try {
                     message = new ChunkedNioFile(f.channel(), f.offset(), f.length(), CHUNK);
                 } catch (IOException e) {

@@ -9,7 +9,7 @@ import org.poststelle.imap.response.Status;
  */
 public final class Result {
     /** What happens to the connection after the tagged response. */
-    public enum After { CONTINUE, CLOSE, START_TLS }
+    public enum After { CONTINUE, CLOSE, START_TLS, COMPRESS }
 
     public static final Result PENDING = new Result(Status.OK, null, "pending", After.CONTINUE);
 

@@ -21,7 +21,8 @@ import org.poststelle.imap.testing.ImapTestServer;
 
 /**
  * The conformance suite: every {@code imap-scripts/*.script} against a fresh in-process server over TCP.
- * Scripts whose name starts with {@code tls-only-} run against a server that refuses passwords without TLS.
+ * Scripts whose name starts with {@code tls-only-} run against a server that refuses passwords without TLS;
+ * in {@code quota*} scripts alice has a quota of 4 KiB and 3 messages.
  */
 class ImapScriptsTest {
     @TempDir
@@ -51,6 +52,9 @@ class ImapScriptsTest {
         if (name.startsWith("limits-")) {
             options.imap("max_line_length", "2k").imap("max_literal_size", "4k").imap("append_limit", "16k")
                     .imap("max_bad_commands", 5);
+        }
+        if (name.startsWith("quota")) {
+            options.extraFields("alice", "quota_bytes=4k quota_messages=3");
         }
         try (ImapTestServer server = ImapTestServer.start(data, options)) {
             InetSocketAddress addr = server.address();

@@ -62,6 +62,13 @@ public final class ImapTestServer implements AutoCloseable {
         Map<String, Object> imap = new HashMap<>();
         ConnectionLimits limits = ConnectionLimits.unlimited();
         java.util.function.UnaryOperator<ImapConfig> adjust = c -> c;
+        Map<String, String> extraFields = new HashMap<>();
+
+        /** Passwd-file extra fields for a user, e.g. {@code quota_bytes=4k quota_messages=3}. */
+        public Options extraFields(String user, String fields) {
+            extraFields.put(user, fields);
+            return this;
+        }
 
         /** Changes the configuration beyond what the YAML checks allow (short timeouts for tests). */
         public Options config(java.util.function.UnaryOperator<ImapConfig> change) {
@@ -123,8 +130,12 @@ public final class ImapTestServer implements AutoCloseable {
         this.dataDir = dataDir;
         try {
             Path users = dataDir.resolve("users");
-            Files.writeString(users, "alice:{PLAIN}secret::::::\nbob:{PLAIN}secret::::::\ncarol:{PLAIN}secret::::::\n",
-                    StandardCharsets.UTF_8);
+            StringBuilder lines = new StringBuilder();
+            for (String user : List.of("alice", "bob", "carol")) {
+                lines.append(user).append(":{PLAIN}secret::::::")
+                        .append(options.extraFields.getOrDefault(user, "")).append('\n');
+            }
+            Files.writeString(users, lines, StandardCharsets.UTF_8);
             this.authenticator = PasswdFileAuthenticator.open(AuthConfig.of(users).withoutFailureDelay());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
