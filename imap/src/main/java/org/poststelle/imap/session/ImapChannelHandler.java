@@ -3,7 +3,6 @@ package org.poststelle.imap.session;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -120,7 +119,8 @@ public final class ImapChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException || cause instanceof DecompressionException) {
+        if (cause instanceof IOException || cause instanceof io.netty.handler.codec.DecoderException) {
+            // the client's doing: resets, refused TLS handshakes (old protocol versions), bad compressed data
             LOG.debug("connection error: {}", cause.toString());
         } else {
             LOG.warn("session failed: {}", cause.toString(), cause);
