@@ -20,9 +20,11 @@ import org.poststelle.imap.command.NoArgs;
 import org.poststelle.imap.command.Rename;
 import org.poststelle.imap.command.Search;
 import org.poststelle.imap.command.Select;
+import org.poststelle.imap.command.Sort;
 import org.poststelle.imap.command.Status;
 import org.poststelle.imap.command.Store;
 import org.poststelle.imap.command.Subscribe;
+import org.poststelle.imap.command.ThreadCommand;
 import org.poststelle.imap.fetch.FetchHandler;
 import org.poststelle.imap.session.CommandTable;
 import org.poststelle.store.search.HeaderCache;
@@ -38,6 +40,10 @@ public final class ImapCommands {
     }
 
     public static CommandTable table() {
+        return ExtensionCommands.addTo(base());
+    }
+
+    private static CommandTable base() {
         FetchHandler fetch = new FetchHandler();
         StoreHandler store = new StoreHandler();
         CopyHandler copy = new CopyHandler();
@@ -48,7 +54,9 @@ public final class ImapCommands {
         // one engine per server: its header cache is shared by all sessions (store/search, docs/search.md)
         SearchEngine searchEngine = new SearchEngine(new HeaderCache());
         SearchHandler search = new SearchHandler(searchEngine);
-        return ExtensionCommands.addTo(new CommandTable())
+        SortHandler sort = new SortHandler(searchEngine);
+        ThreadHandler thread = new ThreadHandler(searchEngine);
+        return new CommandTable()
                 // any state
                 .add("CAPABILITY", ANY, false, NoArgs::parse, new CapabilityHandler())
                 .add("NOOP", ANY, false, NoArgs::parse, new NoopHandler())
@@ -88,6 +96,10 @@ public final class ImapCommands {
                 .add("MOVE", SELECTED, true, Copy::parseMove, copy)
                 .add("UID MOVE", SELECTED, false, Copy::parseUidMove, copy)
                 .add("SEARCH", SELECTED, true, Search::parse, search)
-                .add("UID SEARCH", SELECTED, false, Search::parseUid, search);
+                .add("UID SEARCH", SELECTED, false, Search::parseUid, search)
+                .add("SORT", SELECTED, true, Sort::parse, sort)
+                .add("UID SORT", SELECTED, false, Sort::parseUid, sort)
+                .add("THREAD", SELECTED, true, ThreadCommand::parse, thread)
+                .add("UID THREAD", SELECTED, false, ThreadCommand::parseUid, thread);
     }
 }

@@ -38,10 +38,13 @@ final class SearchHandler implements CommandHandler<Search> {
             }
             return refused;
         }
-        MailboxSnapshot view = sel.view();
-        SearchQuery query = SearchSupport.query(cmd.criteria(), sel);
+        MailboxSnapshot view;
+        SearchQuery query;
         SearchResult found;
         try {
+            SearchSupport.catchUp(s, cmd.uid());
+            view = sel.view();
+            query = SearchSupport.query(cmd.criteria(), sel);
             found = engine.search(sel.mailbox(), view, query, SearchSupport.context(sel));
         } catch (RuntimeException e) {
             if (save) {
@@ -96,7 +99,7 @@ final class SearchHandler implements CommandHandler<Search> {
         s.out().write(new Esearch(s.tag(), uid,
                 min && !empty ? numbers.min() : 0,
                 max && !empty ? numbers.max() : 0,
-                options.contains(ResultOption.ALL) ? numbers : null,
+                options.contains(ResultOption.ALL) ? numbers.toString() : null,
                 options.contains(ResultOption.COUNT) ? numbers.size() : -1,
                 highest));
     }

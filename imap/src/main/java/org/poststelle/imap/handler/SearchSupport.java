@@ -1,6 +1,7 @@
 package org.poststelle.imap.handler;
 
 import org.poststelle.imap.command.SearchCriteria;
+import org.poststelle.imap.session.ImapSession;
 import org.poststelle.imap.session.Result;
 import org.poststelle.imap.session.SelectedMailbox;
 import org.poststelle.store.model.MailboxSnapshot;
@@ -24,6 +25,15 @@ final class SearchSupport {
             return Result.no("BADCHARSET (" + String.join(" ", e.supported()) + ")",
                     "Unsupported charset; use UTF-8.");
         }
+    }
+
+    /**
+     * Brings the view up to date before searching, so the answer covers what the client is told in the same
+     * response: new messages and flag changes always, expunges only for the UID forms (RFC 3501 section 7.4.1;
+     * by sequence number a message expunged elsewhere stays in the view until a later command).
+     */
+    static void catchUp(ImapSession s, boolean uid) {
+        s.selected().sync(s.out(), s.extensions(), uid, false);
     }
 
     /** The program with its sequence sets resolved against the session's current view. */

@@ -35,7 +35,8 @@ public final class ImapSession {
     private static final Logger LOG = LoggerFactory.getLogger(ImapSession.class);
 
     /** SEARCH, SORT and THREAD extensions (handler/SearchHandler, SortHandler, ThreadHandler). */
-    private static final List<String> SEARCH_CAPABILITIES = List.of("ESEARCH", "SEARCHRES", "WITHIN");
+    private static final List<String> SEARCH_CAPABILITIES = List.of("ESEARCH", "SEARCHRES", "WITHIN", "SORT",
+            "SORT=DISPLAY", "ESORT", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES");
 
     private final ChannelHandlerContext ctx;
     private final ImapServices services;
@@ -169,8 +170,10 @@ public final class ImapSession {
         return state instanceof Selected s ? s.mailbox() : null;
     }
 
-    /** The saved search result ({@code $}, RFC 5182); kept with the selected mailbox, so SELECT, EXAMINE,
-     * CLOSE and UNSELECT reset it. */
+    /**
+     * The saved search result ({@code $}, RFC 5182); kept with the selected mailbox, so SELECT, EXAMINE, CLOSE
+     * and UNSELECT reset it.
+     */
     public UidSet savedSearch() {
         SelectedMailbox sel = selected();
         return sel == null ? UidSet.empty() : sel.savedSearch();
