@@ -10,8 +10,18 @@ import org.poststelle.imap.protocol.BadCommandException;
 import org.poststelle.imap.protocol.ImapArg;
 import org.poststelle.imap.protocol.SequenceSet;
 
-/** FETCH and UID FETCH. */
-public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items) implements ImapCommand {
+/**
+ * FETCH and UID FETCH with the modifiers of RFC 7162: {@code (CHANGEDSINCE modseq [VANISHED])}.
+ *
+ * @param changedSince only messages with a higher modseq, or -1 for all
+ * @param vanished UID FETCH only, with CHANGEDSINCE: also report the UIDs of the set expunged since (QRESYNC)
+ */
+public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items, long changedSince, boolean vanished)
+        implements ImapCommand {
+
+    public Fetch(SequenceSet set, boolean uid, List<FetchItem> items) {
+        this(set, uid, items, -1, false);
+    }
 
     public static Fetch parse(Args a) throws BadCommandException {
         return parse(a, false);
@@ -51,11 +61,26 @@ public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items) impleme
                 default -> items.add(item(a));
             }
         }
+        long changedSince = -1;
+        boolean vanished = false;
         if (a.peekList()) {
-            throw new BadCommandException("FETCH modifiers need CONDSTORE, which is not enabled");
+            Args mods = a.list();
+            while (mods.hasMore()) {
+                String m = mods.atom().toUpperCase(Locale.ROOT);
+                if (m.equals("CHANGEDSINCE") && changedSince < 0) {
+                    changedSince = mods.number();
+                } else if (m.equals("VANISHED") && !vanished) {
+                    vanished = true;
+                } else {
+                    throw new BadCommandException("Unknown FETCH modifier " + abbreviate(m));
+                }
+            }
+            if (vanished && (!uid || changedSince < 0)) {
+                throw new BadCommandException("VANISHED needs UID FETCH with CHANGEDSINCE");
+            }
         }
         a.end();
-        return new Fetch(set, uid, items);
+        return new Fetch(set, uid, items, changedSince, vanished);
     }
 
     /** One item; a section with a header list spans three arguments: {@code BODY[HEADER.FIELDS}, list, {@code ]}. */
@@ -75,6 +100,7 @@ public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items) impleme
                 case "RFC822" -> Simple.RFC822;
                 case "RFC822.HEADER" -> Simple.RFC822_HEADER;
                 case "RFC822.TEXT" -> Simple.RFC822_TEXT;
+                case "MODSEQ" -> Simple.MODSEQ;
                 default -> throw new BadCommandException("Unknown FETCH item " + abbreviate(atom));
             };
         }

@@ -5,7 +5,9 @@ public sealed interface FetchItem {
 
     /** Items without parameters. */
     enum Simple implements FetchItem {
-        FLAGS, UID, INTERNALDATE, RFC822_SIZE, ENVELOPE, BODY, BODYSTRUCTURE, RFC822, RFC822_HEADER, RFC822_TEXT
+        FLAGS, UID, INTERNALDATE, RFC822_SIZE, ENVELOPE, BODY, BODYSTRUCTURE, RFC822, RFC822_HEADER, RFC822_TEXT,
+        /** RFC 7162. */
+        MODSEQ
     }
 
     /**

@@ -2,9 +2,9 @@ package org.poststelle.imap.command;
 
 import java.util.Locale;
 
-/** STATUS data items (RFC 3501, RFC 9051 DELETED and SIZE / RFC 8438, RFC 9208 DELETED-STORAGE). */
+/** STATUS data items (RFC 3501, RFC 9051 DELETED and SIZE / RFC 8438, RFC 9208 DELETED-STORAGE, RFC 7162). */
 public enum StatusItem {
-    MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, DELETED_STORAGE;
+    MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, DELETED_STORAGE, HIGHESTMODSEQ;
 
     /** The item for a name, or null. */
     public static StatusItem of(String name) {

@@ -31,8 +31,8 @@ public record Store(SequenceSet set, boolean uid, FlagOp op, boolean silent, Lis
             if (!mods.takeAtom("UNCHANGEDSINCE")) {
                 throw new BadCommandException("Unknown STORE modifier");
             }
-            // accepted by the parser so CONDSTORE slots in; refused until it exists
-            throw new BadCommandException("UNCHANGEDSINCE needs CONDSTORE, which is not enabled");
+            unchangedSince = mods.number();
+            mods.end();
         }
         String item = a.atom().toUpperCase(Locale.ROOT);
         boolean silent = item.endsWith(".SILENT");

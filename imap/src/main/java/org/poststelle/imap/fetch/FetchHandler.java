@@ -1,6 +1,7 @@
 package org.poststelle.imap.fetch;
 
 import org.poststelle.imap.command.Fetch;
+import org.poststelle.imap.command.FetchItem;
 import org.poststelle.imap.protocol.BadCommandException;
 import org.poststelle.imap.session.CommandHandler;
 import org.poststelle.imap.session.ImapSession;
@@ -10,6 +11,7 @@ import org.poststelle.imap.session.SelectedMailbox;
 import org.poststelle.store.model.FlagOp;
 import org.poststelle.store.model.FlagUpdate;
 import org.poststelle.store.model.Flags;
+import org.poststelle.store.model.MailboxSnapshot;
 import org.poststelle.store.model.UidSet;
 
 /**
@@ -20,8 +22,24 @@ public final class FetchHandler implements CommandHandler<Fetch> {
     @Override
     public Result handle(Fetch cmd, ImapSession s) throws BadCommandException {
         SelectedMailbox sel = s.selected();
+        if (cmd.vanished() && !s.extensions().qresync()) {
+            return Result.bad("VANISHED needs ENABLE QRESYNC first");
+        }
         MessageSet chosen = sel.resolve(cmd.set(), cmd.uid(), s.savedSearch());
-        FetchPlan plan = FetchPlan.of(cmd.items(), cmd.uid());
+        boolean changedSince = cmd.changedSince() >= 0;
+        if (changedSince || cmd.items().contains(FetchItem.Simple.MODSEQ)) {
+            s.enableCondstore();
+        }
+        if (cmd.vanished()) {
+            MailboxSnapshot view = sel.view();
+            UidSet asked = cmd.set().isSaved() ? s.savedSearch() : cmd.set().toUidSet(view.uidNext() - 1);
+            sel.writeVanishedEarlier(s.out(), sel.vanishedSince(cmd.changedSince(), asked));
+        }
+        if (changedSince) {
+            MailboxSnapshot view = sel.view();
+            chosen = chosen.filter(i -> view.modSeq(i) > cmd.changedSince());
+        }
+        FetchPlan plan = FetchPlan.of(cmd.items(), cmd.uid(), changedSince);
         UidSet seenNow = UidSet.empty();
         if (plan.setsSeen && !sel.readOnly() && !chosen.isEmpty()) {
             UidSet unseen = unseen(sel, chosen);

@@ -17,6 +17,8 @@ final class FetchPlan {
     final boolean needsContent;
     final boolean setsSeen;
     final boolean hasFlags;
+    final boolean hasUid;
+    final boolean hasModSeq;
 
     private FetchPlan(List<FetchItem> items, boolean needsMeta, boolean needsContent, boolean setsSeen,
             boolean hasFlags) {
@@ -25,9 +27,21 @@ final class FetchPlan {
         this.needsContent = needsContent;
         this.setsSeen = setsSeen;
         this.hasFlags = hasFlags;
+        this.hasUid = items.contains(Simple.UID);
+        this.hasModSeq = items.contains(Simple.MODSEQ);
     }
 
     static FetchPlan of(List<FetchItem> requested, boolean uidCommand) {
+        return of(requested, uidCommand, false);
+    }
+
+    /** @param withModSeq add MODSEQ at the end (CHANGEDSINCE implies it, RFC 7162 section 3.1.4.1) */
+    static FetchPlan of(List<FetchItem> requested, boolean uidCommand, boolean withModSeq) {
+        if (withModSeq && !requested.contains(Simple.MODSEQ)) {
+            List<FetchItem> more = new ArrayList<>(requested);
+            more.add(Simple.MODSEQ);
+            requested = more;
+        }
         List<FetchItem> items = new ArrayList<>();
         if (uidCommand) {
             // a UID command always reports the UID (RFC 3501 6.4.8), first, as the reference server does

@@ -141,8 +141,18 @@ final class FetchPump implements ImapSession.OutputPump {
         for (int i = 0; i < plan.items.size(); i++) {
             writeItem(w, plan.items.get(i), index, meta, content, bodies == null ? null : bodies[i]);
         }
-        if (!plan.hasFlags && seenNow.contains(uid)) {
-            writeFlags(w, index);
+        if (seenNow.contains(uid)) {
+            // the implicit \Seen is reported here; under CONDSTORE with UID and MODSEQ (RFC 7162 section 3.1)
+            boolean condstore = s.extensions().condstore();
+            if (condstore && !plan.hasUid) {
+                w.atom("UID").number(uid);
+            }
+            if (!plan.hasFlags) {
+                writeFlags(w, index);
+            }
+            if (condstore && !plan.hasModSeq) {
+                writeModSeq(w, index);
+            }
         }
         w.close().end();
         s.out().written();
@@ -222,6 +232,7 @@ final class FetchPump implements ImapSession.OutputPump {
             case RFC822_HEADER -> literal(w.atom("RFC822.HEADER"), body);
             case RFC822_TEXT -> literal(w.atom("RFC822.TEXT"), body);
             case ENVELOPE, BODY, BODYSTRUCTURE -> StructureItems.write(w, simple, content, rev2);
+            case MODSEQ -> writeModSeq(w, index);
             default -> throw new IllegalStateException("unhandled FETCH item " + simple);
         }
     }
@@ -232,6 +243,10 @@ final class FetchPump implements ImapSession.OutputPump {
         } else {
             w.literal((LiteralBody) body);
         }
+    }
+
+    private void writeModSeq(ImapWriter w, int index) {
+        w.atom("MODSEQ").open().number(view.modSeq(index)).close();
     }
 
     private void writeFlags(ImapWriter w, int index) {

@@ -40,6 +40,10 @@ public final class ImapCommands {
     }
 
     public static CommandTable table() {
+        return ExtensionCommands.addTo(base());
+    }
+
+    private static CommandTable base() {
         FetchHandler fetch = new FetchHandler();
         StoreHandler store = new StoreHandler();
         CopyHandler copy = new CopyHandler();
@@ -52,7 +56,7 @@ public final class ImapCommands {
         SearchHandler search = new SearchHandler(searchEngine);
         SortHandler sort = new SortHandler(searchEngine);
         ThreadHandler thread = new ThreadHandler(searchEngine);
-        return ExtensionCommands.addTo(new CommandTable())
+        return new CommandTable()
                 // any state
                 .add("CAPABILITY", ANY, false, NoArgs::parse, new CapabilityHandler())
                 .add("NOOP", ANY, false, NoArgs::parse, new NoopHandler())

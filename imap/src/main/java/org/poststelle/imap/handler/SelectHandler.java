@@ -17,14 +17,22 @@ import org.poststelle.store.model.MailboxSnapshot;
 /**
  * SELECT and EXAMINE. A previously selected mailbox is closed first ({@code [CLOSED]}, RFC 7162/9051), so a
  * failing SELECT leaves the session in the authenticated state. IMAP4rev1 sessions get RECENT and
- * {@code [UNSEEN n]}; IMAP4rev2 sessions get the LIST response instead.
+ * {@code [UNSEEN n]}; IMAP4rev2 sessions get the LIST response instead. With CONDSTORE the mailbox's
+ * HIGHESTMODSEQ follows (sent only to CONDSTORE-aware clients, as the reference server does); with a matching
+ * QRESYNC parameter what changed since the client's modseq.
  */
 final class SelectHandler implements CommandHandler<Select> {
     @Override
     public Result handle(Select cmd, ImapSession s) {
+        if (cmd.qresync() != null && !s.extensions().qresync()) {
+            return Result.bad("The QRESYNC parameter needs ENABLE QRESYNC first");
+        }
         if (s.selected() != null) {
             s.deselect();
             s.out().write(UntaggedStatus.ok("CLOSED", "Previous mailbox closed."));
+        }
+        if (cmd.condstore()) {
+            s.enableCondstore();
         }
         Mailbox mailbox = s.mailboxes().open(cmd.mailbox(), cmd.readOnly());
         SelectedMailbox sel = s.select(mailbox);
@@ -41,8 +49,14 @@ final class SelectHandler implements CommandHandler<Select> {
         }
         s.out().write(UntaggedStatus.ok("UIDVALIDITY " + view.uidValidity(), "UIDs valid"));
         s.out().write(UntaggedStatus.ok("UIDNEXT " + view.uidNext(), "Predicted next UID"));
+        if (s.extensions().condstore()) {
+            s.out().write(UntaggedStatus.ok("HIGHESTMODSEQ " + view.highestModSeq(), "Highest"));
+        }
         if (rev2) {
             s.out().write(new ListResponse("LIST", List.of(), cmd.mailbox().name(), List.of()));
+        }
+        if (cmd.qresync() != null && cmd.qresync().uidValidity() == view.uidValidity()) {
+            QresyncSelect.resync(s, sel, cmd.qresync());
         }
         String verb = cmd.readOnly() ? "EXAMINE" : "SELECT";
         return Result.ok(mailbox.readOnly() ? "READ-ONLY" : "READ-WRITE", verb + " completed.");

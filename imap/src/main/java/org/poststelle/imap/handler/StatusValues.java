@@ -18,6 +18,9 @@ final class StatusValues {
     }
 
     static StatusResponse response(ImapSession s, MailboxName name, List<StatusItem> items) {
+        if (items.contains(StatusItem.HIGHESTMODSEQ)) {
+            s.enableCondstore();
+        }
         MailboxStatus status = s.mailboxes().status(name);
         long deletedStorage = items.contains(StatusItem.DELETED_STORAGE) ? deletedBytes(s, name) / 1024 : 0;
         return new StatusResponse(name.name(), items, status, deletedStorage);

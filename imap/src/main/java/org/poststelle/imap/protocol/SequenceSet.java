@@ -104,6 +104,19 @@ public final class SequenceSet {
         return false;
     }
 
+    /** The numbers of this set as a UID set, {@code *} standing for {@code star} (nothing when star is 0). */
+    public org.poststelle.store.model.UidSet toUidSet(long star) {
+        org.poststelle.store.model.UidSet.Builder b = new org.poststelle.store.model.UidSet.Builder();
+        for (int r = 0; r < rangeCount(); r++) {
+            long lo = low(r, star);
+            long hi = high(r, star);
+            if (lo >= 1 && lo <= hi) {
+                b.addRange(lo, hi);
+            }
+        }
+        return b.build();
+    }
+
     private static long value(long v, long star) {
         return v == STAR ? star : v;
     }

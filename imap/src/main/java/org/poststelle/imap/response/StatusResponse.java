@@ -37,6 +37,7 @@ public record StatusResponse(String name, List<StatusItem> items, MailboxStatus 
             case DELETED -> status.deleted();
             case SIZE -> status.size();
             case DELETED_STORAGE -> deletedStorage;
+            case HIGHESTMODSEQ -> status.highestModSeq();
         };
     }
 }

@@ -220,14 +220,18 @@ final class Dispatcher {
         currentSpec = null;
         lineReceiver = null;
         pump = null;
+        SelectedMailbox sel = s.selected();
         try {
-            SelectedMailbox sel = s.selected();
             if (sel != null && result.after() == Result.After.CONTINUE) {
                 boolean expungeAllowed = spec == null || !spec.usesSequenceNumbers();
                 sel.sync(out, s.extensions(), expungeAllowed, false);
             }
         } catch (StoreException e) {
             LOG.debug("session {}: sync failed: {}", s.info().id(), e.getMessage());
+        }
+        if (sel != null && sel.takeVanishedReported() && result.status() == Status.OK && result.code() == null) {
+            // VANISHED carries no modseq: the client learns the mailbox's new one here (as the reference does)
+            result = result.withCode("HIGHESTMODSEQ " + sel.highestModSeq());
         }
         Tagged tagged = new Tagged(request.tag(), result.status(), result.code(), result.text());
         // the tag value must come from the command table: a client-chosen name would grow the metrics without bound

@@ -11,6 +11,6 @@ final class ExtensionCapabilities {
     }
 
     static List<String> afterLogin() {
-        return List.of("QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "COMPRESS=DEFLATE");
+        return List.of("QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "COMPRESS=DEFLATE", "CONDSTORE", "QRESYNC");
     }
 }

@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * The extensions a client switched on with ENABLE (RFC 5161), in one place so that code paths ask one
- * object instead of taking flags as parameters. CONDSTORE, QRESYNC and UTF8=ACCEPT are reserved here for the
- * second part of the IMAP work; ENABLE answers them only once they are implemented.
+ * object instead of taking flags as parameters. CONDSTORE is also switched on by the other "CONDSTORE enabling
+ * commands" (RFC 7162 section 3.1); QRESYNC implies it. UTF8=ACCEPT is reserved; ENABLE answers it only once
+ * it is implemented.
  */
 public final class Extensions {
     private boolean imap4rev2;
@@ -20,10 +21,25 @@ public final class Extensions {
                 imap4rev2 = true;
                 return "IMAP4rev2";
             }
+            case "CONDSTORE" -> {
+                condstore = true;
+                return "CONDSTORE";
+            }
+            case "QRESYNC" -> {
+                qresync = true;
+                return "QRESYNC";
+            }
             default -> {
                 return null;
             }
         }
+    }
+
+    /** A CONDSTORE enabling command other than ENABLE; true when CONDSTORE was off until now. */
+    boolean enableCondstore() {
+        boolean first = !condstore();
+        condstore = true;
+        return first;
     }
 
     public boolean imap4rev2() {

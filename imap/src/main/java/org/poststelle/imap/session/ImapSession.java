@@ -88,9 +88,31 @@ public final class ImapSession {
 
     /** ENABLE one capability; its canonical name, or null when the server cannot enable it. */
     public String enable(String capability) {
+        boolean condstoreBefore = extensions.condstore();
         String enabled = extensions.enable(capability);
+        if (!condstoreBefore && extensions.condstore()) {
+            announceHighestModSeq();
+        }
         out.writer().utf8(extensions.utf8Names());
         return enabled;
+    }
+
+    /**
+     * A CONDSTORE enabling command (RFC 7162 section 3.1: SELECT/EXAMINE (CONDSTORE), STATUS HIGHESTMODSEQ,
+     * FETCH MODSEQ or CHANGEDSINCE, STORE UNCHANGEDSINCE, SEARCH MODSEQ). The first one sent while a mailbox
+     * is selected announces the mailbox's HIGHESTMODSEQ.
+     */
+    public void enableCondstore() {
+        if (extensions.enableCondstore()) {
+            announceHighestModSeq();
+        }
+    }
+
+    private void announceHighestModSeq() {
+        SelectedMailbox sel = selected();
+        if (sel != null) {
+            out.write(UntaggedStatus.ok("HIGHESTMODSEQ " + sel.highestModSeq(), "Highest"));
+        }
     }
 
     public ImapServices services() {
@@ -160,7 +182,7 @@ public final class ImapSession {
     /** Selects an opened mailbox (closing any previous one) and returns its view. */
     public SelectedMailbox select(Mailbox mailbox) {
         deselect();
-        SelectedMailbox sel = SelectedMailbox.open(mailbox, this::onMailboxHint);
+        SelectedMailbox sel = SelectedMailbox.open(mailbox, extensions, this::onMailboxHint);
         state = new Selected(account(), mailboxes(), sel);
         return sel;
     }

@@ -47,6 +47,29 @@ public final class MessageSet {
         return n == 0 ? EMPTY : new MessageSet(Arrays.copyOf(out, n));
     }
 
+    /** The indexes of this set that satisfy {@code keep} (FETCH CHANGEDSINCE). */
+    public MessageSet filter(java.util.function.IntPredicate keep) {
+        int[] out = new int[16];
+        int n = 0;
+        for (int r = 0; r < ranges.length; r += 2) {
+            for (int i = ranges[r]; i <= ranges[r + 1]; i++) {
+                if (!keep.test(i)) {
+                    continue;
+                }
+                if (n > 0 && out[n - 1] == i - 1) {
+                    out[n - 1] = i;
+                } else {
+                    if (n + 2 > out.length) {
+                        out = Arrays.copyOf(out, out.length * 2);
+                    }
+                    out[n++] = i;
+                    out[n++] = i;
+                }
+            }
+        }
+        return n == 0 ? EMPTY : new MessageSet(Arrays.copyOf(out, n));
+    }
+
     public boolean isEmpty() {
         return ranges.length == 0;
     }

@@ -14,6 +14,7 @@ import org.poststelle.imap.response.Expunge;
 import org.poststelle.imap.response.FlagsResponse;
 import org.poststelle.imap.response.Recent;
 import org.poststelle.imap.response.UntaggedStatus;
+import org.poststelle.imap.response.Vanished;
 import org.poststelle.store.Mailbox;
 import org.poststelle.store.model.FlagUpdate;
 import org.poststelle.store.model.Flags;
@@ -43,18 +44,24 @@ public final class SelectedMailbox implements AutoCloseable {
     /** The search result variable {@code $} (RFC 5182): UIDs, so expunged messages drop out by themselves. */
     private UidSet savedSearch = UidSet.empty();
     private volatile boolean dirty;
+    private final Extensions ext;
+    /** Whether VANISHED was sent since the last {@link #takeVanishedReported()} (QRESYNC). */
+    private boolean vanishedReported;
 
-    private SelectedMailbox(Mailbox mailbox) {
+    private SelectedMailbox(Mailbox mailbox, Extensions ext) {
         this.mailbox = mailbox;
+        this.ext = ext;
     }
 
     /**
      * Takes the first view of an opened mailbox and registers for change hints.
      *
+     * @param ext what the session enabled (CONDSTORE adds MODSEQ to FETCH responses, QRESYNC turns EXPUNGE into
+     *        VANISHED)
      * @param onHint called on any thread after a change, after the view was marked dirty
      */
-    public static SelectedMailbox open(Mailbox mailbox, Runnable onHint) {
-        SelectedMailbox s = new SelectedMailbox(mailbox);
+    public static SelectedMailbox open(Mailbox mailbox, Extensions ext, Runnable onHint) {
+        SelectedMailbox s = new SelectedMailbox(mailbox, ext);
         // register before the first snapshot: a change in between is then seen as a hint, not lost
         mailbox.onChange(() -> {
             s.dirty = true;
@@ -72,6 +79,22 @@ public final class SelectedMailbox implements AutoCloseable {
 
     public MailboxSnapshot view() {
         return view;
+    }
+
+    /** The HIGHESTMODSEQ this session may announce: that of the view it has reported (RFC 7162). */
+    public long highestModSeq() {
+        return view.highestModSeq();
+    }
+
+    /**
+     * Whether VANISHED responses were sent since the last call (QRESYNC sessions then get HIGHESTMODSEQ in the
+     * tagged OK, as the reference server sends it); false while expunged messages wait as ghosts, since the
+     * view's HIGHESTMODSEQ then covers expunges the client has not heard of.
+     */
+    public boolean takeVanishedReported() {
+        boolean r = vanishedReported;
+        vanishedReported = false;
+        return r && ghosts.isEmpty();
     }
 
     public boolean readOnly() {
@@ -189,20 +212,14 @@ public final class SelectedMailbox implements AutoCloseable {
         }
         SnapshotDiff diff = SnapshotDiff.between(view, newer);
         if (diff.isEmpty()) {
+            view = newer; // the same messages and flags; takes the HIGHESTMODSEQ of this session's own expunge
             return;
         }
         if (diff.hasExpunges() && !expungeAllowed) {
             syncKeepingGhosts(out, ext, newer, diff);
             return;
         }
-        // descending sequence numbers: each EXPUNGE leaves the numbers of the ones still to come unchanged
-        long[] gone = diff.expunged().toArray();
-        for (int k = gone.length - 1; k >= 0; k--) {
-            int index = view.indexOf(gone[k]);
-            if (index >= 0) {
-                out.write(new Expunge(index + 1));
-            }
-        }
+        writeExpunges(out, view.existing(diff.expunged()));
         view = newer;
         ghosts = UidSet.empty();
         reportAppendsAndChanges(out, ext, diff.appendedCount(), diff.changed());
@@ -271,15 +288,32 @@ public final class SelectedMailbox implements AutoCloseable {
         writeFlagsFetch(out, ext, index, true);
     }
 
-    /** {@code * msn FETCH ([UID u] FLAGS (...))} for the message at {@code index}. */
+    /**
+     * {@code * msn FETCH ([UID u] FLAGS (...))} for the message at {@code index}; with CONDSTORE always with
+     * the UID and {@code MODSEQ (m)} (RFC 7162 section 3.1).
+     */
     public void writeFlagsFetch(Responder out, Extensions ext, int index, boolean withUid) {
+        writeChangeFetch(out, index, withUid, true);
+    }
+
+    /**
+     * The FETCH response for a changed message: UID (asked for, or CONDSTORE), FLAGS unless {@code flags} is
+     * false (STORE .SILENT under CONDSTORE still reports the new MODSEQ), MODSEQ under CONDSTORE.
+     */
+    public void writeChangeFetch(Responder out, int index, boolean withUid, boolean flags) {
+        boolean condstore = ext.condstore();
         ImapWriter w = out.writer();
         w.untagged().number(index + 1).atom("FETCH").open();
-        if (withUid) {
+        if (withUid || condstore) {
             w.atom("UID").number(view.uid(index));
         }
-        w.atom("FLAGS");
-        writeFlags(w, view.flags(index), !ext.imap4rev2() && isRecent(view.uid(index)));
+        if (flags) {
+            w.atom("FLAGS");
+            writeFlags(w, view.flags(index), !ext.imap4rev2() && isRecent(view.uid(index)));
+        }
+        if (condstore) {
+            w.atom("MODSEQ").open().number(view.modSeq(index)).close();
+        }
         w.close().end();
         out.written();
     }
@@ -319,13 +353,54 @@ public final class SelectedMailbox implements AutoCloseable {
      */
     public UidSet applyExpunge(UidSet removed, long highestModSeq, Responder out) {
         UidSet inView = view.existing(removed);
-        long[] gone = inView.toArray();
-        for (int k = gone.length - 1; k >= 0; k--) {
-            out.write(new Expunge(view.indexOf(gone[k]) + 1));
-        }
+        writeExpunges(out, inView);
         view = view.without(inView, highestModSeq);
         ghosts = ghosts.minus(inView);
         return inView;
+    }
+
+    /**
+     * The UIDs among {@code known} (null: every UID below UIDNEXT) expunged after {@code modSeq} and no longer
+     * in the view. When the store no longer remembers that far back, every known UID that is not in the
+     * mailbox: a client ignores UIDs it does not have (RFC 7162 section 3.2.10), so that is never wrong, only
+     * longer.
+     */
+    public UidSet vanishedSince(long modSeq, UidSet known) {
+        UidSet scope = known != null ? known
+                : view.uidNext() > 1 ? UidSet.range(1, view.uidNext() - 1) : UidSet.empty();
+        if (scope.isEmpty()) {
+            return scope;
+        }
+        UidSet gone = mailbox.expungedSince(modSeq);
+        UidSet candidates = gone == null ? scope : gone.intersect(scope);
+        return candidates.minus(view.existing(candidates));
+    }
+
+    /** {@code * VANISHED (EARLIER) uids} (QRESYNC SELECT, UID FETCH ... VANISHED); nothing when empty. */
+    public void writeVanishedEarlier(Responder out, UidSet uids) {
+        if (!uids.isEmpty()) {
+            out.write(new Vanished(true, uids));
+            vanishedReported = true;
+        }
+    }
+
+    /**
+     * Reports messages of the view as gone: one {@code * VANISHED uids} under QRESYNC (RFC 7162 section
+     * 3.2.10), else {@code * n EXPUNGE} in descending order, so each leaves the numbers still to come unchanged.
+     */
+    private void writeExpunges(Responder out, UidSet gone) {
+        if (gone.isEmpty()) {
+            return;
+        }
+        if (ext.qresync()) {
+            out.write(new Vanished(false, gone));
+            vanishedReported = true;
+            return;
+        }
+        long[] uids = gone.toArray();
+        for (int k = uids.length - 1; k >= 0; k--) {
+            out.write(new Expunge(view.indexOf(uids[k]) + 1));
+        }
     }
 
     /** The snapshot with the messages of both: flags from the newer one, ghosts keep their last flags. */

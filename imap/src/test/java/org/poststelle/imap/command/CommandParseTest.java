@@ -165,12 +165,6 @@ class CommandParseTest {
     }
 
     @Test
-    void selectParametersAreReservedForCondstore() {
-        assertThatThrownBy(() -> Select.parseSelect(args("t SELECT INBOX (CONDSTORE)")))
-                .isInstanceOf(BadCommandException.class);
-    }
-
-    @Test
     void loginNeverPrintsThePassword() throws Exception {
         assertThat(Login.parse(args("t LOGIN alice secret")).toString()).doesNotContain("secret");
     }

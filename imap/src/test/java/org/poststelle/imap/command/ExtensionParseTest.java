@@ -38,4 +38,72 @@ class ExtensionParseTest {
         assertThat(StatusItem.DELETED_STORAGE.wireName()).isEqualTo("DELETED-STORAGE");
         assertThat(StatusItem.of("DELETED_STORAGE")).isNull();
     }
+
+    @Test
+    void selectParameters() throws Exception {
+        Select plain = Select.parseSelect(args("t SELECT INBOX"));
+        assertThat(plain.condstore()).isFalse();
+        assertThat(plain.qresync()).isNull();
+        assertThat(Select.parseExamine(args("t EXAMINE INBOX (condstore)")).condstore()).isTrue();
+
+        Select.Qresync q = Select.parseSelect(args("t SELECT INBOX (QRESYNC (67890007 20050715194045000))"))
+                .qresync();
+        assertThat(q.uidValidity()).isEqualTo(67890007L);
+        assertThat(q.modSeq()).isEqualTo(20050715194045000L);
+        assertThat(q.knownUids()).isNull();
+
+        q = Select.parseSelect(args("t SELECT INBOX (QRESYNC (67890007 90060115194045000 41:211,214:541 "
+                + "(1:5,7 41:45,47)) CONDSTORE)")).qresync();
+        assertThat(q.knownUids().toString()).isEqualTo("41:211,214:541");
+        assertThat(q.seqMatchNumbers().toString()).isEqualTo("1:5,7");
+        assertThat(q.seqMatchUids().toString()).isEqualTo("41:45,47");
+    }
+
+    @Test
+    void badSelectParameters() {
+        for (String line : new String[] {"t SELECT INBOX (FOO)", "t SELECT INBOX (QRESYNC)",
+                "t SELECT INBOX (QRESYNC (1))", "t SELECT INBOX (QRESYNC (0 1))", "t SELECT INBOX (QRESYNC (1 0))",
+                "t SELECT INBOX (QRESYNC (1 2 1:*))", "t SELECT INBOX (QRESYNC (1 2 $))",
+                "t SELECT INBOX (QRESYNC (1 2 1:5 (1:2)))", "t SELECT INBOX (QRESYNC (1 2 1:5 (1 2) x))",
+                "t SELECT INBOX (QRESYNC (1 2) QRESYNC (1 2))", "t SELECT INBOX (QRESYNC (4294967296 2))"}) {
+            assertThatThrownBy(() -> Select.parseSelect(args(line))).as(line)
+                    .isInstanceOf(BadCommandException.class);
+        }
+    }
+
+    @Test
+    void fetchModifiersAndModseq() throws Exception {
+        Fetch f = Fetch.parse(args("t FETCH 1:* (FLAGS MODSEQ) (CHANGEDSINCE 12345)"));
+        assertThat(f.items()).containsExactly(FetchItem.Simple.FLAGS, FetchItem.Simple.MODSEQ);
+        assertThat(f.changedSince()).isEqualTo(12345L);
+        assertThat(f.vanished()).isFalse();
+        Fetch v = Fetch.parseUid(args("t UID FETCH 300:500 (FLAGS) (CHANGEDSINCE 12345 VANISHED)"));
+        assertThat(v.vanished()).isTrue();
+        assertThat(Fetch.parse(args("t FETCH 1 FLAGS")).changedSince()).isEqualTo(-1L);
+        for (String line : new String[] {"t FETCH 1 FLAGS (CHANGEDSINCE)", "t FETCH 1 FLAGS (CHANGEDSINCE x)",
+                "t FETCH 1 FLAGS (CHANGEDSINCE 1 VANISHED)", "t FETCH 1 FLAGS (FOO)",
+                "t FETCH 1 FLAGS (CHANGEDSINCE 1 CHANGEDSINCE 2)"}) {
+            assertThatThrownBy(() -> Fetch.parse(args(line))).as(line).isInstanceOf(BadCommandException.class);
+        }
+        assertThatThrownBy(() -> Fetch.parseUid(args("t UID FETCH 1 FLAGS (VANISHED)")))
+                .isInstanceOf(BadCommandException.class);
+    }
+
+    @Test
+    void storeUnchangedSince() throws Exception {
+        assertThat(Store.parse(args("t STORE 1:3 (UNCHANGEDSINCE 0) +FLAGS (\\Seen)")).unchangedSince()).isZero();
+        assertThat(Store.parseUid(args("t UID STORE 1 (unchangedsince 320162338) FLAGS.SILENT (\\Deleted)"))
+                .unchangedSince()).isEqualTo(320162338L);
+        assertThat(Store.parse(args("t STORE 1 +FLAGS \\Seen")).unchangedSince()).isEqualTo(-1L);
+        for (String line : new String[] {"t STORE 1 (UNCHANGEDSINCE) +FLAGS (\\Seen)",
+                "t STORE 1 (UNCHANGEDSINCE 1 2) +FLAGS (\\Seen)", "t STORE 1 (CHANGEDSINCE 1) +FLAGS (\\Seen)"}) {
+            assertThatThrownBy(() -> Store.parse(args(line))).as(line).isInstanceOf(BadCommandException.class);
+        }
+    }
+
+    @Test
+    void highestModSeqStatusItem() throws Exception {
+        assertThat(Status.parse(args("t STATUS INBOX (HIGHESTMODSEQ MESSAGES)")).items())
+                .containsExactly(StatusItem.HIGHESTMODSEQ, StatusItem.MESSAGES);
+    }
 }

@@ -63,6 +63,13 @@ public final class ImapTestServer implements AutoCloseable {
         ConnectionLimits limits = ConnectionLimits.unlimited();
         java.util.function.UnaryOperator<ImapConfig> adjust = c -> c;
         Map<String, String> extraFields = new HashMap<>();
+        Map<String, Object> store = new HashMap<>();
+
+        /** A key of the store's section, e.g. {@code expunge_history}. */
+        public Options store(String key, Object value) {
+            store.put(key, value);
+            return this;
+        }
 
         /** Passwd-file extra fields for a user, e.g. {@code quota_bytes=4k quota_messages=3}. */
         public Options extraFields(String user, String fields) {
@@ -141,8 +148,10 @@ public final class ImapTestServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         // no special folders created at login: scripts see exactly the mailboxes they create; no fsync (speed)
-        this.store = MaildirMailStore.open(StoreConfig.from(ConfigSection.of(Map.of("poll_interval", "500ms",
-                "create_special_folders", "never", "fsync", "false", "location", "mail/%u")), dataDir), Metrics.noop());
+        Map<String, Object> storeSection = new HashMap<>(Map.of("poll_interval", "500ms",
+                "create_special_folders", "never", "fsync", "false", "location", "mail/%u"));
+        storeSection.putAll(options.store);
+        this.store = MaildirMailStore.open(StoreConfig.from(ConfigSection.of(storeSection), dataDir), Metrics.noop());
         this.tls = tlsFor(dataDir);
         this.loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.sessions = new DefaultEventExecutorGroup(2);
