@@ -53,9 +53,10 @@ public final class ImapCommands {
         ExpungeHandler expunge = new ExpungeHandler();
         // one engine per server: its header cache is shared by all sessions (store/search, docs/search.md)
         SearchEngine searchEngine = new SearchEngine(new HeaderCache());
-        SearchHandler search = new SearchHandler(searchEngine);
-        SortHandler sort = new SortHandler(searchEngine);
-        ThreadHandler thread = new ThreadHandler(searchEngine);
+        SearchWork searchWork = SearchWork.forThisMachine();
+        SearchHandler search = new SearchHandler(searchEngine, searchWork);
+        SortHandler sort = new SortHandler(searchEngine, searchWork);
+        ThreadHandler thread = new ThreadHandler(searchEngine, searchWork);
         return new CommandTable()
                 // any state
                 .add("CAPABILITY", ANY, false, NoArgs::parse, new CapabilityHandler())

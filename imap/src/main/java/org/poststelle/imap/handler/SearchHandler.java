@@ -11,6 +11,7 @@ import org.poststelle.imap.session.Result;
 import org.poststelle.imap.session.SelectedMailbox;
 import org.poststelle.store.model.MailboxSnapshot;
 import org.poststelle.store.model.UidSet;
+import org.poststelle.store.search.SearchContext;
 import org.poststelle.store.search.SearchEngine;
 import org.poststelle.store.search.SearchQuery;
 import org.poststelle.store.search.SearchResult;
@@ -18,40 +19,44 @@ import org.poststelle.store.search.SearchResult;
 /**
  * SEARCH and UID SEARCH: {@code * SEARCH} for IMAP4rev1 without RETURN, else ESEARCH (RFC 4731; always under
  * IMAP4rev2, RFC 9051). RETURN (SAVE) keeps the result as {@code $} (RFC 5182); a SEARCH with SAVE that fails
- * with NO empties {@code $}, so a pipelined command using it cannot act on an older result.
+ * with NO empties {@code $}, so a pipelined command using it cannot act on an older result. A search that reads
+ * message files runs on {@link SearchWork}'s pool.
  */
 final class SearchHandler implements CommandHandler<Search> {
     private final SearchEngine engine;
+    private final SearchWork work;
 
-    SearchHandler(SearchEngine engine) {
+    SearchHandler(SearchEngine engine, SearchWork work) {
         this.engine = engine;
+        this.work = work;
     }
 
     @Override
     public Result handle(Search cmd, ImapSession s) {
         SelectedMailbox sel = s.selected();
-        boolean save = cmd.resultOptions().contains(ResultOption.SAVE);
+        Runnable forgetSaved = SearchSupport.forgetSavedIf(cmd.resultOptions().contains(ResultOption.SAVE), sel);
         Result refused = SearchSupport.refusedCharset(cmd.charset());
         if (refused != null) {
-            if (save) {
-                sel.saveSearch(UidSet.empty());
-            }
+            forgetSaved.run();
             return refused;
         }
         MailboxSnapshot view;
         SearchQuery query;
-        SearchResult found;
         try {
             SearchSupport.catchUp(s, cmd.uid());
             view = sel.view();
             query = SearchSupport.query(cmd.criteria(), sel);
-            found = engine.search(sel.mailbox(), view, query, SearchSupport.context(sel));
         } catch (RuntimeException e) {
-            if (save) {
-                sel.saveSearch(UidSet.empty());
-            }
+            forgetSaved.run();
             throw e;
         }
+        SearchContext context = SearchSupport.context(sel);
+        return work.run(s, query.readsMessages(), () -> engine.search(sel.mailbox(), view, query, context),
+                found -> answer(cmd, s, view, query, found), forgetSaved);
+    }
+
+    private static Result answer(Search cmd, ImapSession s, MailboxSnapshot view, SearchQuery query,
+            SearchResult found) {
         boolean modSeq = query.mentionsModSeq();
         UidSet numbers = cmd.uid() ? found.uids() : found.sequenceNumbers(view);
         if (!cmd.extended() && !s.extensions().imap4rev2()) {

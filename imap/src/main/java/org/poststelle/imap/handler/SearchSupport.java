@@ -28,6 +28,14 @@ final class SearchSupport {
     }
 
     /**
+     * What a SEARCH or SORT undoes when it fails: with RETURN (SAVE) it empties {@code $}, so a pipelined command
+     * using it cannot act on an older result (RFC 5182 section 2.1).
+     */
+    static Runnable forgetSavedIf(boolean save, SelectedMailbox sel) {
+        return save ? () -> sel.saveSearch(UidSet.empty()) : () -> { };
+    }
+
+    /**
      * Brings the view up to date before searching, so the answer covers what the client is told in the same
      * response: new messages and flag changes always, expunges only for the UID forms (RFC 3501 section 7.4.1;
      * by sequence number a message expunged elsewhere stays in the view until a later command).

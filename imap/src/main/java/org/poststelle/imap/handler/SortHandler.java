@@ -11,6 +11,7 @@ import org.poststelle.imap.session.Result;
 import org.poststelle.imap.session.SelectedMailbox;
 import org.poststelle.store.model.MailboxSnapshot;
 import org.poststelle.store.model.UidSet;
+import org.poststelle.store.search.SearchContext;
 import org.poststelle.store.search.SearchEngine;
 import org.poststelle.store.search.SearchQuery;
 
@@ -20,36 +21,39 @@ import org.poststelle.store.search.SearchQuery;
  */
 final class SortHandler implements CommandHandler<Sort> {
     private final SearchEngine engine;
+    private final SearchWork work;
 
-    SortHandler(SearchEngine engine) {
+    SortHandler(SearchEngine engine, SearchWork work) {
         this.engine = engine;
+        this.work = work;
     }
 
     @Override
     public Result handle(Sort cmd, ImapSession s) {
         SelectedMailbox sel = s.selected();
-        boolean save = cmd.resultOptions().contains(ResultOption.SAVE);
+        Runnable forgetSaved = SearchSupport.forgetSavedIf(cmd.resultOptions().contains(ResultOption.SAVE), sel);
         Result refused = SearchSupport.refusedCharset(cmd.charset());
         if (refused != null) {
-            if (save) {
-                sel.saveSearch(UidSet.empty());
-            }
+            forgetSaved.run();
             return refused;
         }
         MailboxSnapshot view;
         SearchQuery query;
-        long[] uids;
         try {
             SearchSupport.catchUp(s, cmd.uid());
             view = sel.view();
             query = SearchSupport.query(cmd.search(), sel);
-            uids = engine.sort(sel.mailbox(), view, cmd.criteria(), query, SearchSupport.context(sel));
         } catch (RuntimeException e) {
-            if (save) {
-                sel.saveSearch(UidSet.empty());
-            }
+            forgetSaved.run();
             throw e;
         }
+        SearchContext context = SearchSupport.context(sel);
+        // sort keys other than ARRIVAL and SIZE come from the headers
+        return work.run(s, true, () -> engine.sort(sel.mailbox(), view, cmd.criteria(), query, context),
+                uids -> answer(cmd, s, view, query, uids), forgetSaved);
+    }
+
+    private static Result answer(Sort cmd, ImapSession s, MailboxSnapshot view, SearchQuery query, long[] uids) {
         long[] numbers = cmd.uid() ? uids : sequenceNumbers(view, uids);
         boolean modSeq = query.mentionsModSeq();
         if (!cmd.extended()) {

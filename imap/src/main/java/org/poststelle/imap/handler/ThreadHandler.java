@@ -1,6 +1,5 @@
 package org.poststelle.imap.handler;
 
-import java.util.List;
 import org.poststelle.imap.command.ThreadCommand;
 import org.poststelle.imap.response.ThreadResponse;
 import org.poststelle.imap.session.CommandHandler;
@@ -8,15 +7,19 @@ import org.poststelle.imap.session.ImapSession;
 import org.poststelle.imap.session.Result;
 import org.poststelle.imap.session.SelectedMailbox;
 import org.poststelle.store.model.MailboxSnapshot;
+import org.poststelle.store.search.SearchContext;
 import org.poststelle.store.search.SearchEngine;
+import org.poststelle.store.search.SearchQuery;
 import org.poststelle.store.search.ThreadNode;
 
 /** THREAD and UID THREAD (RFC 5256): ORDEREDSUBJECT and REFERENCES. */
 final class ThreadHandler implements CommandHandler<ThreadCommand> {
     private final SearchEngine engine;
+    private final SearchWork work;
 
-    ThreadHandler(SearchEngine engine) {
+    ThreadHandler(SearchEngine engine, SearchWork work) {
         this.engine = engine;
+        this.work = work;
     }
 
     @Override
@@ -28,10 +31,14 @@ final class ThreadHandler implements CommandHandler<ThreadCommand> {
         SelectedMailbox sel = s.selected();
         SearchSupport.catchUp(s, cmd.uid());
         MailboxSnapshot view = sel.view();
-        List<ThreadNode> threads = engine.thread(sel.mailbox(), view, cmd.algorithm(),
-                SearchSupport.query(cmd.search(), sel), SearchSupport.context(sel));
-        String data = ThreadNode.render(threads, cmd.uid() ? uid -> uid : uid -> view.indexOf(uid) + 1L);
-        s.out().write(new ThreadResponse(data));
-        return Result.ok(cmd.uid() ? "UID THREAD completed." : "THREAD completed.");
+        SearchQuery query = SearchSupport.query(cmd.search(), sel);
+        SearchContext context = SearchSupport.context(sel);
+        // both algorithms read the subjects (and REFERENCES the message ids) from the headers
+        return work.run(s, true, () -> engine.thread(sel.mailbox(), view, cmd.algorithm(), query, context),
+                threads -> {
+                    String data = ThreadNode.render(threads, cmd.uid() ? uid -> uid : uid -> view.indexOf(uid) + 1L);
+                    s.out().write(new ThreadResponse(data));
+                    return Result.ok(cmd.uid() ? "UID THREAD completed." : "THREAD completed.");
+                }, () -> { });
     }
 }

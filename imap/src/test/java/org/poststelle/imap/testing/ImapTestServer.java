@@ -64,6 +64,13 @@ public final class ImapTestServer implements AutoCloseable {
         java.util.function.UnaryOperator<ImapConfig> adjust = c -> c;
         Map<String, String> extraFields = new HashMap<>();
         Map<String, Object> store = new HashMap<>();
+        int sessionThreads = 2;
+
+        /** How many session executors the server has (1: every connection shares one thread). */
+        public Options sessionThreads(int n) {
+            sessionThreads = n;
+            return this;
+        }
 
         /** A key of the store's section, e.g. {@code expunge_history}. */
         public Options store(String key, Object value) {
@@ -154,7 +161,7 @@ public final class ImapTestServer implements AutoCloseable {
         this.store = MaildirMailStore.open(StoreConfig.from(ConfigSection.of(storeSection), dataDir), Metrics.noop());
         this.tls = tlsFor(dataDir);
         this.loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        this.sessions = new DefaultEventExecutorGroup(2);
+        this.sessions = new DefaultEventExecutorGroup(options.sessionThreads);
         Map<String, Object> imap = new HashMap<>(options.imap);
         imap.putIfAbsent("spool_directory", dataDir.resolve("spool").toString());
         ImapConfig config = options.adjust.apply(ImapConfig.from(ConfigSection.of(imap)));

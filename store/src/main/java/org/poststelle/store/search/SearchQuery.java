@@ -313,6 +313,14 @@ public sealed interface SearchQuery {
         return anyMatch(q -> q instanceof ModSeq);
     }
 
+    /**
+     * Whether answering needs the messages' headers or bodies, not only the index (flags, UIDs, sizes, dates,
+     * modseqs): such a search may read every message file, so a front-end runs it away from its session threads.
+     */
+    default boolean readsMessages() {
+        return anyMatch(q -> q instanceof TextKey || q instanceof SentDate);
+    }
+
     // ---- factories named after the IMAP keys -------------------------------------------------------------------
 
     static SearchQuery all() {
