@@ -9,6 +9,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -140,19 +141,19 @@ final class CompareBench {
         return out;
     }
 
-    /** CPU ticks (user + system) of a process and its descendants, or -1 without a pid. */
-    static long cpuTicks(long pid) {
+    /** CPU ticks (user + system) of a process and each of its descendants, by pid; empty without a pid. */
+    static Map<Long, Long> cpuTicks(long pid) {
+        Map<Long, Long> out = new HashMap<>();
         if (pid <= 0) {
-            return -1;
+            return out;
         }
-        long sum = 0;
         List<Long> todo = new ArrayList<>(List.of(pid));
         while (!todo.isEmpty()) {
             long p = todo.remove(todo.size() - 1);
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(p), "stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                sum += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                out.put(p, Long.parseLong(f[11]) + Long.parseLong(f[12])); // utime, stime
                 try (var tasks = Files.list(Path.of("/proc", Long.toString(p), "task"))) {
                     for (Path task : tasks.toList()) {
                         Path children = task.resolve("children");
@@ -168,6 +169,15 @@ final class CompareBench {
             } catch (IOException | RuntimeException e) {
                 // the process ended meanwhile
             }
+        }
+        return out;
+    }
+
+    /** Ticks spent between two readings by the processes alive at the end (a process that ended is lost). */
+    static long ticksBetween(Map<Long, Long> before, Map<Long, Long> after) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            sum += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
         }
         return sum;
     }
@@ -228,11 +238,11 @@ final class CompareBench {
         long ticks = 0;
         for (int i = 0; i < runs; i++) {
             Timed timed = run.prepare(warmup + i);
-            long c0 = cpuTicks(t.pid());
+            Map<Long, Long> c0 = cpuTicks(t.pid());
             long t0 = System.nanoTime();
             timed.run();
             wall[i] = System.nanoTime() - t0;
-            ticks += cpuTicks(t.pid()) - c0;
+            ticks += ticksBetween(c0, cpuTicks(t.pid()));
         }
         Arrays.sort(wall);
         return new Times(wall, t.pid() > 0 ? ticksToMs(ticks) : -1);
@@ -445,7 +455,7 @@ final class CompareBench {
         return 0;
     }
 
-    /** Time ratios of every other target to the first one (above 1: the other target takes longer). */
+    /** Time ratios of every other target to the first one (above 1: the first target is faster). */
     private static void ratios(Map<String, double[]> results, String[] names) {
         if (results.size() < 2) {
             return;
@@ -456,8 +466,8 @@ final class CompareBench {
             double[] other = results.get(keys.get(k));
             for (int i = 0; i < names.length; i++) {
                 if (base[i] > 0 && other[i] > 0) {
-                    System.out.printf(Locale.ROOT, "ratio %s / %s, %s: %.2f (%s is %.2fx as fast)%n", keys.get(k),
-                            keys.get(0), names[i], other[i] / base[i], keys.get(0), other[i] / base[i]);
+                    System.out.printf(Locale.ROOT, "time ratio %s / %s, %s: %.2f%n", keys.get(k), keys.get(0),
+                            names[i], other[i] / base[i]);
                 }
             }
         }
