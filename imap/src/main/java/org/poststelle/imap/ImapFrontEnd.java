@@ -38,7 +38,7 @@ public final class ImapFrontEnd implements FrontEnd {
         long storeLimit = store.maxMessageSize();
         ImapConfig effective = storeLimit > 0 && storeLimit < config.appendLimit()
                 ? config.withAppendLimit(storeLimit) : config;
-        this.services = new ImapServices(effective, services, tls, store, ImapCommands.table());
+        this.services = new ImapServices(effective, services, tls, store, ImapCommands.table(store.searchCacheSize()));
     }
 
     @Override

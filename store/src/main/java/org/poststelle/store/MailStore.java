@@ -16,6 +16,11 @@ public interface MailStore extends AutoCloseable {
         return 0;
     }
 
+    /** The bound in bytes of the server's search header cache ({@code store.search_cache}); 0: no caching. */
+    default long searchCacheSize() {
+        return org.poststelle.store.search.HeaderCache.DEFAULT_MAX_BYTES;
+    }
+
     @Override
     void close();
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.poststelle.core.config.ConfigException;
 import org.poststelle.core.config.ConfigSection;
 import org.poststelle.store.model.SpecialUse;
+import org.poststelle.store.search.HeaderCache;
 
 /**
  * The {@code store} section of poststelle.yml (documented in docs/config/store.yml).
@@ -28,11 +29,12 @@ import org.poststelle.store.model.SpecialUse;
  * @param expungeHistory how many expunged UIDs each mailbox remembers for QRESYNC
  * @param lockTimeout how long to wait for another program's lock on a mailbox
  * @param idleMailboxes how many closed mailboxes stay loaded in memory for a quick reopen
+ * @param searchCacheSize the bound in bytes of the search header cache ({@code HeaderCache}); 0 disables it
  */
 public record StoreConfig(Path dataDir, String location, String homeLocation, boolean fsync,
         SpecialFolderCreation createSpecialFolders, Map<SpecialUse, String> specialFolders, Duration pollInterval,
         boolean watchFiles, int structureCacheSize, long maxMessageSize, int expungeHistory, Duration lockTimeout,
-        int idleMailboxes) {
+        int idleMailboxes, long searchCacheSize) {
 
     /** When the configured special-use folders are created for an account. */
     public enum SpecialFolderCreation {
@@ -48,6 +50,19 @@ public record StoreConfig(Path dataDir, String location, String homeLocation, bo
 
     public StoreConfig {
         specialFolders = Collections.unmodifiableMap(new LinkedHashMap<>(specialFolders));
+        if (searchCacheSize < 0) {
+            throw new IllegalArgumentException("negative search cache size");
+        }
+    }
+
+    /** Without a search cache size: the default bound ({@link HeaderCache#DEFAULT_MAX_BYTES}). */
+    public StoreConfig(Path dataDir, String location, String homeLocation, boolean fsync,
+            SpecialFolderCreation createSpecialFolders, Map<SpecialUse, String> specialFolders, Duration pollInterval,
+            boolean watchFiles, int structureCacheSize, long maxMessageSize, int expungeHistory, Duration lockTimeout,
+            int idleMailboxes) {
+        this(dataDir, location, homeLocation, fsync, createSpecialFolders, specialFolders, pollInterval, watchFiles,
+                structureCacheSize, maxMessageSize, expungeHistory, lockTimeout, idleMailboxes,
+                HeaderCache.DEFAULT_MAX_BYTES);
     }
 
     /** Defaults for a data directory (tests, tools). */
@@ -80,8 +95,9 @@ public record StoreConfig(Path dataDir, String location, String homeLocation, bo
         int history = section.integer("expunge_history", 100_000, 0, 100_000_000);
         Duration lockTimeout = section.duration("lock_timeout", Duration.ofSeconds(30));
         int idle = section.integer("idle_mailboxes", 256, 0, 1_000_000);
+        long searchCache = section.bytes("search_cache", HeaderCache.DEFAULT_MAX_BYTES);
         return new StoreConfig(dataDir, location, homeLocation, fsync, create, special, poll, watch, cache, maxSize,
-                history, lockTimeout, idle);
+                history, lockTimeout, idle, searchCache);
     }
 
     private static void putFolder(Map<SpecialUse, String> out, ConfigSection folders, SpecialUse use, String def) {

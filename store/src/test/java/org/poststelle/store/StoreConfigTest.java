@@ -27,6 +27,27 @@ class StoreConfigTest {
                 Map.entry(SpecialUse.JUNK, "Junk"), Map.entry(SpecialUse.ARCHIVE, "Archive"));
         assertThat(c.pollInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.maxMessageSize()).isEqualTo(64L << 20);
+        assertThat(c.searchCacheSize()).isEqualTo(256L << 20);
+    }
+
+    @Test
+    void theSearchCacheSizeIsASize() {
+        assertThat(StoreConfig.from(ConfigSection.of(Map.of("search_cache", "1g")), Path.of("/d"))
+                .searchCacheSize()).isEqualTo(1L << 30);
+        assertThat(StoreConfig.from(ConfigSection.of(Map.of("search_cache", "64M")), Path.of("/d"))
+                .searchCacheSize()).isEqualTo(64L << 20);
+        assertThat(StoreConfig.from(ConfigSection.of(Map.of("search_cache", 0)), Path.of("/d"))
+                .searchCacheSize()).isZero();
+        assertThatThrownBy(() -> StoreConfig.from(ConfigSection.of(Map.of("search_cache", "lots")), Path.of("/d")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("search_cache").hasMessageContaining("must be a size").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> StoreConfig.from(ConfigSection.of(Map.of("search_cache", "-1m")), Path.of("/d")))
+                .isInstanceOf(ConfigException.class);
+        // the old constructor keeps the default bound
+        StoreConfig d = StoreConfig.defaults(Path.of("/d"));
+        assertThat(new StoreConfig(d.dataDir(), d.location(), d.homeLocation(), d.fsync(), d.createSpecialFolders(),
+                d.specialFolders(), d.pollInterval(), d.watchFiles(), d.structureCacheSize(), d.maxMessageSize(),
+                d.expungeHistory(), d.lockTimeout(), d.idleMailboxes())).isEqualTo(d);
     }
 
     @Test

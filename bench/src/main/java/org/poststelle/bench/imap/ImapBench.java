@@ -12,6 +12,11 @@ import org.poststelle.bench.Bench;
  *                   [--messages 20] [--duration 30s] [--warmup 5s] [--tls]
  * imap-idle         [--host 127.0.0.1] [--port 11143] [--connections 10000] [--users ...] [--hold 60s] [--tls]
  * imap-fetch-flags  [--messages 100000] [--rounds 10] [--tls] [--data DIR] [--keep]
+ * imap-seed         --maildir DIR ... [--kind large|text] [--messages N] [--size 10240] [--owner vmail]
+ * imap-qresync      --target NAME=HOST:PORT ... [--pid NAME=PID ...] [--user user1] [--password pass]
+ *                   [--changes 1000] [--warmup 5] [--runs 20]
+ * imap-search       --target NAME=HOST:PORT ... [--pid NAME=PID ...] [--user user2] [--password pass]
+ *                   [--query 'TEXT "x"' ...] [--warmup 2] [--runs 6]
  * </pre>
  */
 public final class ImapBench {
@@ -20,6 +25,9 @@ public final class ImapBench {
         Bench.register("imap-load", LoadGenerator::run);
         Bench.register("imap-idle", IdleFlood::run);
         Bench.register("imap-fetch-flags", FetchFlags::run);
+        Bench.register("imap-seed", CompareBench::seed);
+        Bench.register("imap-qresync", CompareBench::qresync);
+        Bench.register("imap-search", CompareBench::search);
     }
 
     private ImapBench() {

@@ -90,8 +90,11 @@ public final class SearchBench {
 
     // ---- the 100 000-message mailbox ---------------------------------------------------------------------------
 
-    /** Message i: one of 1000 senders, threads of five (a topic and four replies), dates ten minutes apart. */
-    private static byte[] largeMessage(int i, Random rnd) {
+    /**
+     * Message i: one of 1000 senders, threads of five (a topic and four replies), dates ten minutes apart (also
+     * written to Maildirs by {@code imap-seed}).
+     */
+    public static byte[] largeMessage(int i, Random rnd) {
         int thread = i / 5;
         boolean reply = i % 5 != 0;
         int offsetHours = (i % 7) - 3;
@@ -119,6 +122,12 @@ public final class SearchBench {
         sb.append("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
         words(sb, rnd, 1200);
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The flags search-large gives message i: 30 % unseen, 5 % seen and flagged. */
+    public static Flags largeFlags(int i) {
+        return i % 10 < 3 ? Flags.NONE : i % 20 == 3 ? Flags.ofSystem(Flags.SEEN | Flags.FLAGGED)
+                : Flags.ofSystem(Flags.SEEN);
     }
 
     private static void words(StringBuilder sb, Random rnd, int bytes) {
@@ -209,8 +218,11 @@ public final class SearchBench {
 
     // ---- TEXT over 10 000 messages of 10 KB ---------------------------------------------------------------------
 
-    /** Message i: plain UTF-8 (60 %), quoted-printable Latin-1 (20 %), or multipart with a base64 text part (20 %). */
-    private static byte[] textMessage(int i, int size, Random rnd) {
+    /**
+     * Message i: plain UTF-8 (60 %), quoted-printable Latin-1 (20 %), or multipart with a base64 text part (20 %)
+     * (also written to Maildirs by {@code imap-seed}).
+     */
+    public static byte[] textMessage(int i, int size, Random rnd) {
         StringBuilder h = new StringBuilder(512);
         h.append("From: Sender ").append(i % 300).append(" <s").append(i % 300).append("@example.org>\r\n")
                 .append("To: bench@example.org\r\nSubject: text message ").append(i).append("\r\n")

@@ -40,10 +40,15 @@ public final class ImapCommands {
     }
 
     public static CommandTable table() {
-        return ExtensionCommands.addTo(base());
+        return table(HeaderCache.DEFAULT_MAX_BYTES);
     }
 
-    private static CommandTable base() {
+    /** @param searchCacheBytes the bound of the search header cache ({@code store.search_cache}); 0 disables it */
+    public static CommandTable table(long searchCacheBytes) {
+        return ExtensionCommands.addTo(base(searchCacheBytes));
+    }
+
+    private static CommandTable base(long searchCacheBytes) {
         FetchHandler fetch = new FetchHandler();
         StoreHandler store = new StoreHandler();
         CopyHandler copy = new CopyHandler();
@@ -52,7 +57,7 @@ public final class ImapCommands {
         SubscribeHandler subscribe = new SubscribeHandler();
         ExpungeHandler expunge = new ExpungeHandler();
         // one engine per server: its header cache is shared by all sessions (store/search, docs/search.md)
-        SearchEngine searchEngine = new SearchEngine(new HeaderCache());
+        SearchEngine searchEngine = new SearchEngine(new HeaderCache(searchCacheBytes));
         SearchWork searchWork = SearchWork.forThisMachine();
         SearchHandler search = new SearchHandler(searchEngine, searchWork);
         SortHandler sort = new SortHandler(searchEngine, searchWork);

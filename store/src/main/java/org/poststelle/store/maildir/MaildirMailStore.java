@@ -83,6 +83,11 @@ public final class MaildirMailStore implements MailStore {
         return config.maxMessageSize();
     }
 
+    @Override
+    public long searchCacheSize() {
+        return config.searchCacheSize();
+    }
+
     /** Bytes the loaded folders' indexes hold in memory and how many messages they index (diagnostics). */
     public long[] residentIndexBytesAndMessages() {
         long bytes = 0;

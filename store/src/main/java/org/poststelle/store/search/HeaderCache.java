@@ -20,7 +20,8 @@ import org.poststelle.store.model.MailboxSnapshot;
  * sessions; thread-safe: readers never lock, writers replace a mailbox's tables under the cache's lock.
  *
  * <p>Memory is bounded: when the total exceeds {@code maxBytes}, the least recently used mailboxes are dropped
- * (a mailbox that alone would exceed the bound is searched without keeping its new entries). About 300 bytes per
+ * (a mailbox that alone would exceed the bound is searched without keeping its new entries); a bound of 0 turns
+ * caching off (configured as {@code store.search_cache}). About 300 bytes per
  * message for typical headers. The key is the mailbox's MAILBOXID with its UIDVALIDITY, so mailbox ids must be
  * unique across the server (the Maildir store uses random 128-bit GUIDs).
  */
@@ -36,6 +37,7 @@ public final class HeaderCache {
         this(DEFAULT_MAX_BYTES);
     }
 
+    /** @param maxBytes the bound (approximate bytes held); 0 keeps nothing */
     public HeaderCache(long maxBytes) {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("negative bound");
@@ -62,9 +64,12 @@ public final class HeaderCache {
         totalBytes = 0;
     }
 
-    /** A mailbox's entries; a mailbox without an id gets entries of its own that are not kept. */
+    /**
+     * A mailbox's entries; a mailbox without an id, or any mailbox when the bound is 0 (caching off), gets
+     * entries of its own that are not kept.
+     */
     synchronized MailboxEntries forMailbox(String mailboxId, long uidValidity) {
-        if (mailboxId == null) {
+        if (mailboxId == null || maxBytes == 0) {
             MailboxEntries detached = new MailboxEntries(this);
             detached.evicted = true;
             return detached;

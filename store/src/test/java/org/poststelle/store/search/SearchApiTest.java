@@ -83,6 +83,25 @@ class SearchApiTest {
     }
 
     @Test
+    void aHeaderCacheBoundOfZeroKeepsNothing() {
+        try (SearchFixture f = new SearchFixture(dir)) {
+            f.append("From: one@x", "b");
+            long two = f.append("From: two@x", "b");
+            var snapshot = f.inbox.snapshot();
+            HeaderCache off = new HeaderCache(0);
+            SearchEngine engine = new SearchEngine(off);
+            for (int i = 0; i < 2; i++) {
+                assertThat(engine.search(f.inbox, snapshot, SearchQuery.from("two"), SearchContext.defaults())
+                        .uids()).isEqualTo(UidSet.of(two));
+                assertThat(engine.search(f.inbox, snapshot, SearchQuery.larger(0), SearchContext.defaults())
+                        .uids()).hasSize(2);
+            }
+            assertThat(off.memoryUsed()).isZero();
+            assertThat(off.mailboxCount()).isZero();
+        }
+    }
+
+    @Test
     void expungedEntriesLeaveTheCache() {
         try (SearchFixture f = new SearchFixture(dir)) {
             long a = f.append("From: one@x", "b");
