@@ -101,6 +101,7 @@ public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items, long ch
                 case "RFC822.HEADER" -> Simple.RFC822_HEADER;
                 case "RFC822.TEXT" -> Simple.RFC822_TEXT;
                 case "MODSEQ" -> Simple.MODSEQ;
+                case "SAVEDATE" -> Simple.SAVEDATE;
                 default -> throw new BadCommandException("Unknown FETCH item " + abbreviate(atom));
             };
         }

@@ -7,7 +7,9 @@ public sealed interface FetchItem {
     enum Simple implements FetchItem {
         FLAGS, UID, INTERNALDATE, RFC822_SIZE, ENVELOPE, BODY, BODYSTRUCTURE, RFC822, RFC822_HEADER, RFC822_TEXT,
         /** RFC 7162. */
-        MODSEQ
+        MODSEQ,
+        /** RFC 8514: when the message was saved into this mailbox. */
+        SAVEDATE
     }
 
     /**

@@ -233,6 +233,15 @@ final class FetchPump implements ImapSession.OutputPump {
             case RFC822_TEXT -> literal(w.atom("RFC822.TEXT"), body);
             case ENVELOPE, BODY, BODYSTRUCTURE -> StructureItems.write(w, simple, content, rev2);
             case MODSEQ -> writeModSeq(w, index);
+            case SAVEDATE -> {
+                // RFC 8514 allows NIL where the store does not know when the message was saved
+                w.atom("SAVEDATE");
+                if (meta.saveDate() == null) {
+                    w.nil();
+                } else {
+                    w.quoted(ImapDateTime.format(meta.saveDate()));
+                }
+            }
             default -> throw new IllegalStateException("unhandled FETCH item " + simple);
         }
     }
