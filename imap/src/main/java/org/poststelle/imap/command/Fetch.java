@@ -102,6 +102,8 @@ public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items, long ch
                 case "RFC822.TEXT" -> Simple.RFC822_TEXT;
                 case "MODSEQ" -> Simple.MODSEQ;
                 case "SAVEDATE" -> Simple.SAVEDATE;
+                case "EMAILID" -> Simple.EMAILID;
+                case "THREADID" -> Simple.THREADID;
                 default -> throw new BadCommandException("Unknown FETCH item " + abbreviate(atom));
             };
         }

@@ -9,7 +9,9 @@ public sealed interface FetchItem {
         /** RFC 7162. */
         MODSEQ,
         /** RFC 8514: when the message was saved into this mailbox. */
-        SAVEDATE
+        SAVEDATE,
+        /** RFC 8474 object ids. */
+        EMAILID, THREADID
     }
 
     /**

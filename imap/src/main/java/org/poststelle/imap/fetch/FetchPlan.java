@@ -59,7 +59,7 @@ final class FetchPlan {
             if (item instanceof Simple s) {
                 switch (s) {
                     case FLAGS -> flags = true;
-                    case INTERNALDATE, RFC822_SIZE, SAVEDATE -> meta = true;
+                    case INTERNALDATE, RFC822_SIZE, SAVEDATE, EMAILID -> meta = true;
                     case ENVELOPE, BODY, BODYSTRUCTURE, RFC822_HEADER -> content = true;
                     case RFC822, RFC822_TEXT -> {
                         content = true;

@@ -242,6 +242,10 @@ final class FetchPump implements ImapSession.OutputPump {
                     w.quoted(ImapDateTime.format(meta.saveDate()));
                 }
             }
+            // the store's message ids are object ids already (1-255 of A-Z a-z 0-9 _ -); a copy keeps its id
+            case EMAILID -> w.atom("EMAILID").open().atom(meta.emailId()).close();
+            // the store assigns no thread ids, so NIL (RFC 8474 section 5.2) and SEARCH THREADID matches nothing
+            case THREADID -> w.atom("THREADID").nil();
             default -> throw new IllegalStateException("unhandled FETCH item " + simple);
         }
     }

@@ -15,4 +15,13 @@ class FetchExtensionParseTest {
         assertThat(Fetch.parseUid(args("t UID FETCH 1:* (FLAGS SAVEDATE)")).items())
                 .containsExactly(Simple.FLAGS, Simple.SAVEDATE);
     }
+
+    @Test
+    void objectIds() throws Exception {
+        assertThat(Fetch.parse(args("t FETCH 1:* (emailid THREADID)")).items())
+                .containsExactly(Simple.EMAILID, Simple.THREADID);
+        assertThat(Status.parse(args("t STATUS INBOX (mailboxid MESSAGES)")).items())
+                .containsExactly(StatusItem.MAILBOXID, StatusItem.MESSAGES);
+        assertThat(StatusItem.MAILBOXID.wireName()).isEqualTo("MAILBOXID");
+    }
 }
