@@ -113,6 +113,8 @@ public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items, long ch
             peek = false;
         } else if (name.equals("BODY.PEEK")) {
             peek = true;
+        } else if (name.startsWith("BINARY")) {
+            return binary(name, atom.substring(bracket + 1));
         } else {
             throw new BadCommandException("Unknown FETCH item " + abbreviate(atom));
         }
@@ -138,23 +140,58 @@ public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items, long ch
             tail = end.substring(1);
         }
         Section section = Section.parse(spec, fields);
-        long offset = -1;
-        long length = 0;
-        if (!tail.isEmpty()) {
-            if (!tail.startsWith("<") || !tail.endsWith(">")) {
-                throw new BadCommandException("Invalid partial " + abbreviate(tail));
-            }
-            String[] p = tail.substring(1, tail.length() - 1).split("\\.", -1);
-            if (p.length != 2) {
-                throw new BadCommandException("Invalid partial " + abbreviate(tail));
-            }
-            offset = partialNumber(p[0]);
-            length = partialNumber(p[1]);
-            if (length == 0) {
-                throw new BadCommandException("Partial length must not be 0");
-            }
+        long[] partial = partial(tail);
+        return new BodySection(section, peek, partial[0], partial[1]);
+    }
+
+    /**
+     * BINARY, BINARY.PEEK and BINARY.SIZE (RFC 3516): {@code section-binary} is only a part path, and
+     * BINARY.SIZE has no partial.
+     */
+    private static FetchItem binary(String name, String afterBracket) throws BadCommandException {
+        int close = afterBracket.indexOf(']');
+        if (close < 0) {
+            throw new BadCommandException("Missing ] in BINARY section");
         }
-        return new BodySection(section, peek, offset, length);
+        String spec = afterBracket.substring(0, close);
+        String tail = afterBracket.substring(close + 1);
+        if (!spec.isEmpty() && !Character.isDigit(spec.charAt(spec.length() - 1))) {
+            throw new BadCommandException("BINARY takes part numbers only: " + abbreviate(spec));
+        }
+        Section section = Section.parse(spec, null);
+        switch (name) {
+            case "BINARY", "BINARY.PEEK" -> {
+                long[] partial = partial(tail);
+                return new FetchItem.Binary(section, name.equals("BINARY.PEEK"), partial[0], partial[1]);
+            }
+            case "BINARY.SIZE" -> {
+                if (!tail.isEmpty()) {
+                    throw new BadCommandException("BINARY.SIZE takes no partial");
+                }
+                return new FetchItem.BinarySize(section);
+            }
+            default -> throw new BadCommandException("Unknown FETCH item " + abbreviate(name));
+        }
+    }
+
+    /** {@code <origin.length>} after a section, or nothing: {offset, length}, offset -1 for none. */
+    private static long[] partial(String tail) throws BadCommandException {
+        if (tail.isEmpty()) {
+            return new long[] {-1, 0};
+        }
+        if (!tail.startsWith("<") || !tail.endsWith(">")) {
+            throw new BadCommandException("Invalid partial " + abbreviate(tail));
+        }
+        String[] p = tail.substring(1, tail.length() - 1).split("\\.", -1);
+        if (p.length != 2) {
+            throw new BadCommandException("Invalid partial " + abbreviate(tail));
+        }
+        long offset = partialNumber(p[0]);
+        long length = partialNumber(p[1]);
+        if (length == 0) {
+            throw new BadCommandException("Partial length must not be 0");
+        }
+        return new long[] {offset, length};
     }
 
     private static long partialNumber(String s) throws BadCommandException {

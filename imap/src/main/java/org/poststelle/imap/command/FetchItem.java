@@ -25,4 +25,21 @@ public sealed interface FetchItem {
             return offset >= 0;
         }
     }
+
+    /**
+     * BINARY[part]&lt;partial&gt; and BINARY.PEEK[...] (RFC 3516): the part with its Content-Transfer-Encoding
+     * undone; the partial counts decoded octets.
+     *
+     * @param section a part path only ({@link Section.Kind#ALL}); empty for the whole message
+     * @param offset partial origin, or -1 for the whole part
+     */
+    record Binary(Section section, boolean peek, long offset, long length) implements FetchItem {
+        public boolean partial() {
+            return offset >= 0;
+        }
+    }
+
+    /** BINARY.SIZE[part] (RFC 3516): the decoded size, what BINARY[part] would send. */
+    record BinarySize(Section section) implements FetchItem {
+    }
 }

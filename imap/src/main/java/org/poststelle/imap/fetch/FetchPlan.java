@@ -71,6 +71,11 @@ final class FetchPlan {
             } else if (item instanceof BodySection b) {
                 content = true;
                 seen |= !b.peek();
+            } else if (item instanceof FetchItem.Binary b) {
+                content = true;
+                seen |= !b.peek();
+            } else if (item instanceof FetchItem.BinarySize) {
+                content = true;
             }
         }
         return new FetchPlan(List.copyOf(items), meta, content, seen, flags);

@@ -1,10 +1,13 @@
 package org.poststelle.imap.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.poststelle.imap.protocol.ParserTestSupport.args;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.poststelle.imap.command.FetchItem.Simple;
+import org.poststelle.imap.protocol.BadCommandException;
 
 /** FETCH items of the fetch-side extensions (SAVEDATE, OBJECTID, BINARY, PREVIEW): line in, items out. */
 class FetchExtensionParseTest {
@@ -14,6 +17,29 @@ class FetchExtensionParseTest {
         assertThat(Fetch.parse(args("t FETCH 1 savedate")).items()).containsExactly(Simple.SAVEDATE);
         assertThat(Fetch.parseUid(args("t UID FETCH 1:* (FLAGS SAVEDATE)")).items())
                 .containsExactly(Simple.FLAGS, Simple.SAVEDATE);
+    }
+
+    @Test
+    void binary() throws Exception {
+        Fetch f = Fetch.parse(args("t FETCH 1 (binary[1.2] BINARY.PEEK[3]<0.100> BINARY.SIZE[] binary.peek[])"));
+        assertThat(f.items()).containsExactly(
+                new FetchItem.Binary(new Section(List.of(1, 2), Section.Kind.ALL, List.of()), false, -1, 0),
+                new FetchItem.Binary(new Section(List.of(3), Section.Kind.ALL, List.of()), true, 0, 100),
+                new FetchItem.BinarySize(Section.WHOLE),
+                new FetchItem.Binary(Section.WHOLE, true, -1, 0));
+        assertThat(((FetchItem.Binary) f.items().get(1)).partial()).isTrue();
+        assertThat(Fetch.parse(args("t FETCH 1 BINARY.SIZE[2]")).items())
+                .containsExactly(new FetchItem.BinarySize(new Section(List.of(2), Section.Kind.ALL, List.of())));
+    }
+
+    @Test
+    void badBinary() {
+        for (String line : new String[] {"t FETCH 1 BINARY[1.MIME]", "t FETCH 1 BINARY[HEADER]",
+                "t FETCH 1 BINARY.PEEK[TEXT]", "t FETCH 1 BINARY[1.HEADER.FIELDS (To)]", "t FETCH 1 BINARY.SIZE[1]<0.5>",
+                "t FETCH 1 BINARY[1", "t FETCH 1 BINARY[0]", "t FETCH 1 BINARY[1.]", "t FETCH 1 BINARY[1]<0.0>",
+                "t FETCH 1 BINARY[1]<x.1>", "t FETCH 1 BINARY.FOO[1]", "t FETCH 1 BINARY"}) {
+            assertThatThrownBy(() -> Fetch.parse(args(line))).as(line).isInstanceOf(BadCommandException.class);
+        }
     }
 
     @Test
