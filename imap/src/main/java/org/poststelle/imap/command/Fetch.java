@@ -104,6 +104,10 @@ public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items, long ch
                 case "SAVEDATE" -> Simple.SAVEDATE;
                 case "EMAILID" -> Simple.EMAILID;
                 case "THREADID" -> Simple.THREADID;
+                case "PREVIEW" -> {
+                    previewModifiers(a);
+                    yield Simple.PREVIEW;
+                }
                 default -> throw new BadCommandException("Unknown FETCH item " + abbreviate(atom));
             };
         }
@@ -171,6 +175,24 @@ public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items, long ch
                 return new FetchItem.BinarySize(section);
             }
             default -> throw new BadCommandException("Unknown FETCH item " + abbreviate(name));
+        }
+    }
+
+    /**
+     * {@code PREVIEW (LAZY)} (RFC 8970): a list after PREVIEW that starts with LAZY holds its modifiers;
+     * any other list is not PREVIEW's (the FETCH modifiers, {@code FETCH 1 PREVIEW (CHANGEDSINCE 5)}).
+     */
+    private static void previewModifiers(Args a) throws BadCommandException {
+        if (!(a.peek() instanceof ImapArg.ArgList l) || l.items().isEmpty()
+                || !(l.items().get(0) instanceof ImapArg.Atom first) || !first.value().equalsIgnoreCase("LAZY")) {
+            return;
+        }
+        Args mods = a.list();
+        while (mods.hasMore()) {
+            String m = mods.atom();
+            if (!m.equalsIgnoreCase("LAZY")) {
+                throw new BadCommandException("Unknown PREVIEW modifier " + abbreviate(m));
+            }
         }
     }
 

@@ -11,7 +11,9 @@ public sealed interface FetchItem {
         /** RFC 8514: when the message was saved into this mailbox. */
         SAVEDATE,
         /** RFC 8474 object ids. */
-        EMAILID, THREADID
+        EMAILID, THREADID,
+        /** RFC 8970, with or without the LAZY modifier: the server always has one at hand. */
+        PREVIEW
     }
 
     /**

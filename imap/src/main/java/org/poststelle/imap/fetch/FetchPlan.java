@@ -60,7 +60,7 @@ final class FetchPlan {
                 switch (s) {
                     case FLAGS -> flags = true;
                     case INTERNALDATE, RFC822_SIZE, SAVEDATE, EMAILID -> meta = true;
-                    case ENVELOPE, BODY, BODYSTRUCTURE, RFC822_HEADER -> content = true;
+                    case ENVELOPE, BODY, BODYSTRUCTURE, RFC822_HEADER, PREVIEW -> content = true;
                     case RFC822, RFC822_TEXT -> {
                         content = true;
                         seen = true;

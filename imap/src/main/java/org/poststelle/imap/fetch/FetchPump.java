@@ -218,6 +218,10 @@ final class FetchPump implements ImapSession.OutputPump {
                     bodies[i] = binary;
                     continue;
                 }
+                if (item == Simple.PREVIEW) {
+                    bodies[i] = PreviewText.of(content);
+                    continue;
+                }
                 if (item == Simple.RFC822) {
                     section = Section.WHOLE;
                 } else if (item == Simple.RFC822_HEADER) {
@@ -317,6 +321,8 @@ final class FetchPump implements ImapSession.OutputPump {
             case EMAILID -> w.atom("EMAILID").open().atom(meta.emailId()).close();
             // the store assigns no thread ids, so NIL (RFC 8474 section 5.2) and SEARCH THREADID matches nothing
             case THREADID -> w.atom("THREADID").nil();
+            // quoted when it can be; UTF-8 text in a literal where the session may not have quoted UTF-8
+            case PREVIEW -> w.atom("PREVIEW").string((String) body);
             default -> throw new IllegalStateException("unhandled FETCH item " + simple);
         }
     }

@@ -43,6 +43,22 @@ class FetchExtensionParseTest {
     }
 
     @Test
+    void preview() throws Exception {
+        assertThat(Fetch.parse(args("t FETCH 1 PREVIEW")).items()).containsExactly(Simple.PREVIEW);
+        assertThat(Fetch.parse(args("t FETCH 1 preview (lazy)")).items()).containsExactly(Simple.PREVIEW);
+        assertThat(Fetch.parse(args("t FETCH 1 (PREVIEW (LAZY) UID)")).items())
+                .containsExactly(Simple.PREVIEW, Simple.UID);
+        // a list after PREVIEW that does not start with LAZY is the FETCH modifiers
+        Fetch f = Fetch.parse(args("t FETCH 1 PREVIEW (CHANGEDSINCE 5)"));
+        assertThat(f.items()).containsExactly(Simple.PREVIEW);
+        assertThat(f.changedSince()).isEqualTo(5L);
+        for (String line : new String[] {"t FETCH 1 PREVIEW (LAZY FOO)", "t FETCH 1 (PREVIEW (FOO))",
+                "t FETCH 1 (PREVIEW ())"}) {
+            assertThatThrownBy(() -> Fetch.parse(args(line))).as(line).isInstanceOf(BadCommandException.class);
+        }
+    }
+
+    @Test
     void objectIds() throws Exception {
         assertThat(Fetch.parse(args("t FETCH 1:* (emailid THREADID)")).items())
                 .containsExactly(Simple.EMAILID, Simple.THREADID);
