@@ -101,6 +101,13 @@ public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items, long ch
                 case "RFC822.HEADER" -> Simple.RFC822_HEADER;
                 case "RFC822.TEXT" -> Simple.RFC822_TEXT;
                 case "MODSEQ" -> Simple.MODSEQ;
+                case "SAVEDATE" -> Simple.SAVEDATE;
+                case "EMAILID" -> Simple.EMAILID;
+                case "THREADID" -> Simple.THREADID;
+                case "PREVIEW" -> {
+                    previewModifiers(a);
+                    yield Simple.PREVIEW;
+                }
                 default -> throw new BadCommandException("Unknown FETCH item " + abbreviate(atom));
             };
         }
@@ -110,6 +117,8 @@ public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items, long ch
             peek = false;
         } else if (name.equals("BODY.PEEK")) {
             peek = true;
+        } else if (name.startsWith("BINARY")) {
+            return binary(name, atom.substring(bracket + 1));
         } else {
             throw new BadCommandException("Unknown FETCH item " + abbreviate(atom));
         }
@@ -135,23 +144,76 @@ public record Fetch(SequenceSet set, boolean uid, List<FetchItem> items, long ch
             tail = end.substring(1);
         }
         Section section = Section.parse(spec, fields);
-        long offset = -1;
-        long length = 0;
-        if (!tail.isEmpty()) {
-            if (!tail.startsWith("<") || !tail.endsWith(">")) {
-                throw new BadCommandException("Invalid partial " + abbreviate(tail));
+        long[] partial = partial(tail);
+        return new BodySection(section, peek, partial[0], partial[1]);
+    }
+
+    /**
+     * BINARY, BINARY.PEEK and BINARY.SIZE (RFC 3516): {@code section-binary} is only a part path, and
+     * BINARY.SIZE has no partial.
+     */
+    private static FetchItem binary(String name, String afterBracket) throws BadCommandException {
+        int close = afterBracket.indexOf(']');
+        if (close < 0) {
+            throw new BadCommandException("Missing ] in BINARY section");
+        }
+        String spec = afterBracket.substring(0, close);
+        String tail = afterBracket.substring(close + 1);
+        if (!spec.isEmpty() && !Character.isDigit(spec.charAt(spec.length() - 1))) {
+            throw new BadCommandException("BINARY takes part numbers only: " + abbreviate(spec));
+        }
+        Section section = Section.parse(spec, null);
+        switch (name) {
+            case "BINARY", "BINARY.PEEK" -> {
+                long[] partial = partial(tail);
+                return new FetchItem.Binary(section, name.equals("BINARY.PEEK"), partial[0], partial[1]);
             }
-            String[] p = tail.substring(1, tail.length() - 1).split("\\.", -1);
-            if (p.length != 2) {
-                throw new BadCommandException("Invalid partial " + abbreviate(tail));
+            case "BINARY.SIZE" -> {
+                if (!tail.isEmpty()) {
+                    throw new BadCommandException("BINARY.SIZE takes no partial");
+                }
+                return new FetchItem.BinarySize(section);
             }
-            offset = partialNumber(p[0]);
-            length = partialNumber(p[1]);
-            if (length == 0) {
-                throw new BadCommandException("Partial length must not be 0");
+            default -> throw new BadCommandException("Unknown FETCH item " + abbreviate(name));
+        }
+    }
+
+    /**
+     * {@code PREVIEW (LAZY)} (RFC 8970): a list after PREVIEW that starts with LAZY holds its modifiers;
+     * any other list is not PREVIEW's (the FETCH modifiers, {@code FETCH 1 PREVIEW (CHANGEDSINCE 5)}).
+     */
+    private static void previewModifiers(Args a) throws BadCommandException {
+        if (!(a.peek() instanceof ImapArg.ArgList l) || l.items().isEmpty()
+                || !(l.items().get(0) instanceof ImapArg.Atom first) || !first.value().equalsIgnoreCase("LAZY")) {
+            return;
+        }
+        Args mods = a.list();
+        while (mods.hasMore()) {
+            String m = mods.atom();
+            if (!m.equalsIgnoreCase("LAZY")) {
+                throw new BadCommandException("Unknown PREVIEW modifier " + abbreviate(m));
             }
         }
-        return new BodySection(section, peek, offset, length);
+    }
+
+    /** {@code <origin.length>} after a section, or nothing: {offset, length}, offset -1 for none. */
+    private static long[] partial(String tail) throws BadCommandException {
+        if (tail.isEmpty()) {
+            return new long[] {-1, 0};
+        }
+        if (!tail.startsWith("<") || !tail.endsWith(">")) {
+            throw new BadCommandException("Invalid partial " + abbreviate(tail));
+        }
+        String[] p = tail.substring(1, tail.length() - 1).split("\\.", -1);
+        if (p.length != 2) {
+            throw new BadCommandException("Invalid partial " + abbreviate(tail));
+        }
+        long offset = partialNumber(p[0]);
+        long length = partialNumber(p[1]);
+        if (length == 0) {
+            throw new BadCommandException("Partial length must not be 0");
+        }
+        return new long[] {offset, length};
     }
 
     private static long partialNumber(String s) throws BadCommandException {

@@ -2,9 +2,12 @@ package org.poststelle.imap.command;
 
 import java.util.Locale;
 
-/** STATUS data items (RFC 3501, RFC 9051 DELETED and SIZE / RFC 8438, RFC 9208 DELETED-STORAGE, RFC 7162). */
+/** STATUS data items (RFC 3501, RFC 9051 DELETED and SIZE / RFC 8438, RFC 9208 DELETED-STORAGE, RFC 7162,
+ * RFC 8474 MAILBOXID). */
 public enum StatusItem {
-    MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, DELETED_STORAGE, HIGHESTMODSEQ;
+    MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, DELETED_STORAGE, HIGHESTMODSEQ,
+    /** RFC 8474. */
+    MAILBOXID;
 
     /** The item for a name, or null. */
     public static StatusItem of(String name) {

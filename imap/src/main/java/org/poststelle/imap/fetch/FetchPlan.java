@@ -59,8 +59,8 @@ final class FetchPlan {
             if (item instanceof Simple s) {
                 switch (s) {
                     case FLAGS -> flags = true;
-                    case INTERNALDATE, RFC822_SIZE -> meta = true;
-                    case ENVELOPE, BODY, BODYSTRUCTURE, RFC822_HEADER -> content = true;
+                    case INTERNALDATE, RFC822_SIZE, SAVEDATE, EMAILID -> meta = true;
+                    case ENVELOPE, BODY, BODYSTRUCTURE, RFC822_HEADER, PREVIEW -> content = true;
                     case RFC822, RFC822_TEXT -> {
                         content = true;
                         seen = true;
@@ -71,6 +71,11 @@ final class FetchPlan {
             } else if (item instanceof BodySection b) {
                 content = true;
                 seen |= !b.peek();
+            } else if (item instanceof FetchItem.Binary b) {
+                content = true;
+                seen |= !b.peek();
+            } else if (item instanceof FetchItem.BinarySize) {
+                content = true;
             }
         }
         return new FetchPlan(List.copyOf(items), meta, content, seen, flags);

@@ -53,6 +53,8 @@ final class FetchPump implements ImapSession.OutputPump {
     private int batchLength;
     private int batchPos;
     private boolean expungeIssued;
+    /** The first BINARY refusal (UNKNOWN-CTE, a multipart): the command ends NO with it. */
+    private BinaryContent.Refused refused;
     private final IdentityHashMap<Flags, byte[]> flagCache = new IdentityHashMap<>();
 
     FetchPump(ImapSession s, SelectedMailbox sel, MessageSet chosen, FetchPlan plan, UidSet seenNow) {
@@ -82,6 +84,9 @@ final class FetchPump implements ImapSession.OutputPump {
             int k = batchPos++;
             writeMessage(batch[k], metas[k]);
             metas[k] = null;
+        }
+        if (refused != null) {
+            return refused.code() == null ? Result.no(refused.text()) : Result.no(refused.code(), refused.text());
         }
         return expungeIssued
                 ? Result.no("EXPUNGEISSUED", "Some messages were expunged by another session.")
@@ -134,6 +139,26 @@ final class FetchPump implements ImapSession.OutputPump {
                 LOG.warn("session {}: reading message {} failed: {}", s.info().id(), uid, e.toString());
                 expungeIssued = true;
                 return;
+            } catch (Refusal r) {
+                // the message is left out, the others are sent (RFC 3516 wants the command to fail, not to
+                // withhold what could be decoded); a \Seen it was given is still reported
+                if (refused == null) {
+                    refused = r.refused;
+                }
+                if (seenNow.contains(uid)) {
+                    ImapWriter w = s.out().writer();
+                    w.untagged().number(index + 1).atom("FETCH").open();
+                    if (plan.hasUid) {
+                        w.atom("UID").number(uid);
+                    }
+                    writeFlags(w, index);
+                    if (s.extensions().condstore()) {
+                        writeModSeq(w, index);
+                    }
+                    w.close().end();
+                    s.out().written();
+                }
+                return;
             }
         }
         ImapWriter w = s.out().writer();
@@ -158,8 +183,18 @@ final class FetchPump implements ImapSession.OutputPump {
         s.out().written();
     }
 
+    /** A BINARY item this message cannot serve. */
+    private static final class Refusal extends Exception {
+        final BinaryContent.Refused refused;
+
+        Refusal(BinaryContent.Refused refused) {
+            super(refused.text(), null, false, false);
+            this.refused = refused;
+        }
+    }
+
     /** Opens what each item needs from the message; nothing is written yet. */
-    private Object[] prepare(MessageContent content) throws IOException {
+    private Object[] prepare(MessageContent content) throws IOException, Refusal {
         Object[] bodies = new Object[plan.items.size()];
         try {
             for (int i = 0; i < bodies.length; i++) {
@@ -168,6 +203,23 @@ final class FetchPump implements ImapSession.OutputPump {
                 if (item instanceof BodySection b) {
                     var data = SectionData.locate(content, b.section());
                     bodies[i] = body(content, b.partial() ? data.partial(b.offset(), b.length()) : data);
+                    continue;
+                }
+                BinaryContent.Result binary = null;
+                if (item instanceof FetchItem.Binary b) {
+                    binary = BinaryContent.decode(content, b.section(), b.offset(), b.length(), false);
+                } else if (item instanceof FetchItem.BinarySize b) {
+                    binary = BinaryContent.decode(content, b.section(), -1, 0, true);
+                }
+                if (binary instanceof BinaryContent.Refused r) {
+                    throw new Refusal(r);
+                }
+                if (binary != null) {
+                    bodies[i] = binary;
+                    continue;
+                }
+                if (item == Simple.PREVIEW) {
+                    bodies[i] = PreviewText.of(content);
                     continue;
                 }
                 if (item == Simple.RFC822) {
@@ -181,9 +233,11 @@ final class FetchPump implements ImapSession.OutputPump {
                     bodies[i] = body(content, SectionData.locate(content, section));
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Refusal e) {
             for (Object b : bodies) {
                 if (b instanceof LiteralBody lb) {
+                    lb.release();
+                } else if (b instanceof BinaryContent.Decoded d && d.body() instanceof LiteralBody lb) {
                     lb.release();
                 }
             }
@@ -222,6 +276,27 @@ final class FetchPump implements ImapSession.OutputPump {
             literal(w, body);
             return;
         }
+        if (item instanceof FetchItem.Binary b) {
+            BinaryContent.Decoded d = (BinaryContent.Decoded) body;
+            w.atom("BINARY[" + b.section().spec() + "]" + (b.partial() ? "<" + b.offset() + ">" : ""));
+            // a literal8 only where NUL makes one necessary (RFC 3516 section 4.3: a string otherwise)
+            if (d.body() instanceof byte[] bytes) {
+                if (d.hasNul()) {
+                    w.literal8(bytes);
+                } else {
+                    w.literal(bytes);
+                }
+            } else if (d.hasNul()) {
+                w.literal8((LiteralBody) d.body());
+            } else {
+                w.literal((LiteralBody) d.body());
+            }
+            return;
+        }
+        if (item instanceof FetchItem.BinarySize b) {
+            w.atom("BINARY.SIZE[" + b.section().spec() + "]").number(((BinaryContent.Decoded) body).size());
+            return;
+        }
         Simple simple = (Simple) item;
         switch (simple) {
             case UID -> w.atom("UID").number(view.uid(index));
@@ -233,6 +308,21 @@ final class FetchPump implements ImapSession.OutputPump {
             case RFC822_TEXT -> literal(w.atom("RFC822.TEXT"), body);
             case ENVELOPE, BODY, BODYSTRUCTURE -> StructureItems.write(w, simple, content, rev2);
             case MODSEQ -> writeModSeq(w, index);
+            case SAVEDATE -> {
+                // RFC 8514 allows NIL where the store does not know when the message was saved
+                w.atom("SAVEDATE");
+                if (meta.saveDate() == null) {
+                    w.nil();
+                } else {
+                    w.quoted(ImapDateTime.format(meta.saveDate()));
+                }
+            }
+            // the store's message ids are object ids already (1-255 of A-Z a-z 0-9 _ -); a copy keeps its id
+            case EMAILID -> w.atom("EMAILID").open().atom(meta.emailId()).close();
+            // the store assigns no thread ids, so NIL (RFC 8474 section 5.2) and SEARCH THREADID matches nothing
+            case THREADID -> w.atom("THREADID").nil();
+            // quoted when it can be; UTF-8 text in a literal where the session may not have quoted UTF-8
+            case PREVIEW -> w.atom("PREVIEW").string((String) body);
             default -> throw new IllegalStateException("unhandled FETCH item " + simple);
         }
     }

@@ -49,6 +49,8 @@ final class SelectHandler implements CommandHandler<Select> {
         }
         s.out().write(UntaggedStatus.ok("UIDVALIDITY " + view.uidValidity(), "UIDs valid"));
         s.out().write(UntaggedStatus.ok("UIDNEXT " + view.uidNext(), "Predicted next UID"));
+        // RFC 8474: the mailbox's id, which survives RENAME (the store keeps it in the mailbox's index)
+        s.out().write(UntaggedStatus.ok("MAILBOXID (" + view.mailboxId() + ")", "Ok"));
         if (s.extensions().condstore()) {
             s.out().write(UntaggedStatus.ok("HIGHESTMODSEQ " + view.highestModSeq(), "Highest"));
         }

@@ -300,6 +300,24 @@ public final class ImapWriter {
 
     private static final byte[] CRLF_BRACE = {'}', '\r', '\n'};
 
+    /** A literal8 ({@code ~{n}}, RFC 3516) with the given bytes, which may contain NUL. */
+    public ImapWriter literal8(byte[] bytes) {
+        tilde();
+        return literal(bytes);
+    }
+
+    /** A literal8 streamed from a stored message; the writer takes ownership of {@code body}. */
+    public ImapWriter literal8(LiteralBody body) {
+        tilde();
+        return literal(body);
+    }
+
+    /** The {@code ~} of a literal8, glued to the literal that follows. */
+    private void tilde() {
+        token().writeByte('~');
+        space = false;
+    }
+
     private boolean quotable(byte[] bytes) {
         if (bytes.length > MAX_QUOTED) {
             return false;

@@ -22,7 +22,11 @@ public record StatusResponse(String name, List<StatusItem> items, MailboxStatus 
     public void writeTo(ImapWriter w) {
         w.untagged().atom("STATUS").mailbox(name).open();
         for (StatusItem item : items) {
-            w.atom(item.wireName()).number(value(item));
+            if (item == StatusItem.MAILBOXID) {
+                w.atom("MAILBOXID").open().atom(status.mailboxId()).close();
+            } else {
+                w.atom(item.wireName()).number(value(item));
+            }
         }
         w.close().end();
     }
@@ -38,6 +42,7 @@ public record StatusResponse(String name, List<StatusItem> items, MailboxStatus 
             case SIZE -> status.size();
             case DELETED_STORAGE -> deletedStorage;
             case HIGHESTMODSEQ -> status.highestModSeq();
+            case MAILBOXID -> throw new IllegalArgumentException("MAILBOXID is not a number");
         };
     }
 }
