@@ -11,6 +11,7 @@ final class ExtensionCapabilities {
     }
 
     static List<String> afterLogin() {
-        return List.of("QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "COMPRESS=DEFLATE", "CONDSTORE", "QRESYNC");
+        return List.of("QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "COMPRESS=DEFLATE", "CONDSTORE", "QRESYNC",
+                "REPLACE");
     }
 }
