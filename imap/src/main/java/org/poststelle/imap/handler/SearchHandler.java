@@ -31,6 +31,10 @@ final class SearchHandler implements CommandHandler<Search> {
     public Result handle(Search cmd, ImapSession s) {
         SelectedMailbox sel = s.selected();
         boolean save = cmd.resultOptions().contains(ResultOption.SAVE);
+        Result conflict = SearchSupport.conflictingCharset(s, cmd.charset(), false);
+        if (conflict != null) {
+            return conflict;
+        }
         Result refused = SearchSupport.refusedCharset(cmd.charset());
         if (refused != null) {
             if (save) {

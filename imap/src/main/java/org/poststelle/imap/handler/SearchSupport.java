@@ -28,6 +28,19 @@ final class SearchSupport {
     }
 
     /**
+     * Null, or {@code BAD} for a charset label that conflicts with UTF8=ACCEPT (RFC 6855 section 3 with erratum
+     * 4029): once enabled, SEARCH takes no CHARSET and SORT/THREAD (whose charset is mandatory) only UTF-8.
+     * Not under IMAP4rev2, which RFC 9755 does not extend and whose SEARCH takes CHARSET UTF-8.
+     */
+    static Result conflictingCharset(ImapSession s, String charset, boolean mandatory) {
+        if (!s.extensions().utf8Accept() || s.extensions().imap4rev2() || charset == null
+                || mandatory && charset.equalsIgnoreCase("UTF-8")) {
+            return null;
+        }
+        return Result.bad(mandatory ? "Only UTF-8 after ENABLE UTF8=ACCEPT" : "No CHARSET after ENABLE UTF8=ACCEPT");
+    }
+
+    /**
      * Brings the view up to date before searching, so the answer covers what the client is told in the same
      * response: new messages and flag changes always, expunges only for the UID forms (RFC 3501 section 7.4.1;
      * by sequence number a message expunged elsewhere stays in the view until a later command).

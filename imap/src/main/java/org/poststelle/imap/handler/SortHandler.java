@@ -29,6 +29,10 @@ final class SortHandler implements CommandHandler<Sort> {
     public Result handle(Sort cmd, ImapSession s) {
         SelectedMailbox sel = s.selected();
         boolean save = cmd.resultOptions().contains(ResultOption.SAVE);
+        Result conflict = SearchSupport.conflictingCharset(s, cmd.charset(), true);
+        if (conflict != null) {
+            return conflict;
+        }
         Result refused = SearchSupport.refusedCharset(cmd.charset());
         if (refused != null) {
             if (save) {

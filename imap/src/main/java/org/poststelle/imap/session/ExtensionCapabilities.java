@@ -12,6 +12,6 @@ final class ExtensionCapabilities {
 
     static List<String> afterLogin() {
         return List.of("QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "COMPRESS=DEFLATE", "CONDSTORE", "QRESYNC",
-                "REPLACE");
+                "REPLACE", "UTF8=ACCEPT");
     }
 }
