@@ -36,6 +36,21 @@ final class SearchSupport {
     }
 
     /**
+     * Null, or {@code BAD} for a charset label that conflicts with UTF8=ACCEPT (RFC 6855 section 3 with erratum
+     * 4029). The erratum says SEARCH SHOULD take no CHARSET at all once UTF8=ACCEPT is enabled; UTF-8 and
+     * US-ASCII are accepted anyway, since they do not conflict with UTF-8 strings and clients that send them
+     * (as they must for SORT and THREAD) would otherwise fail for nothing. Not under IMAP4rev2, which RFC 9755
+     * does not extend.
+     */
+    static Result conflictingCharset(ImapSession s, String charset) {
+        if (!s.extensions().utf8Accept() || s.extensions().imap4rev2() || charset == null
+                || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("US-ASCII")) {
+            return null;
+        }
+        return Result.bad("Only UTF-8 after ENABLE UTF8=ACCEPT");
+    }
+
+    /**
      * Brings the view up to date before searching, so the answer covers what the client is told in the same
      * response: new messages and flag changes always, expunges only for the UID forms (RFC 3501 section 7.4.1;
      * by sequence number a message expunged elsewhere stays in the view until a later command).

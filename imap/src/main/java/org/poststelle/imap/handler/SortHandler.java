@@ -32,6 +32,10 @@ final class SortHandler implements CommandHandler<Sort> {
     public Result handle(Sort cmd, ImapSession s) {
         SelectedMailbox sel = s.selected();
         Runnable forgetSaved = SearchSupport.forgetSavedIf(cmd.resultOptions().contains(ResultOption.SAVE), sel);
+        Result conflict = SearchSupport.conflictingCharset(s, cmd.charset());
+        if (conflict != null) {
+            return conflict;
+        }
         Result refused = SearchSupport.refusedCharset(cmd.charset());
         if (refused != null) {
             forgetSaved.run();

@@ -24,6 +24,10 @@ final class ThreadHandler implements CommandHandler<ThreadCommand> {
 
     @Override
     public Result handle(ThreadCommand cmd, ImapSession s) {
+        Result conflict = SearchSupport.conflictingCharset(s, cmd.charset());
+        if (conflict != null) {
+            return conflict;
+        }
         Result refused = SearchSupport.refusedCharset(cmd.charset());
         if (refused != null) {
             return refused;

@@ -10,6 +10,19 @@ import java.util.List;
  */
 public sealed interface ImapArg {
 
+    /**
+     * Client bytes as text: UTF-8, or ISO-8859-1 when they are not valid UTF-8. Some clients truncate characters
+     * to bytes (Angus Mail after ENABLE UTF8=ACCEPT sends search strings so, angus-mail issue 104); Latin-1 is
+     * what those bytes mean, where UTF-8 decoding would turn them into U+FFFD that matches nothing.
+     */
+    static String text(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** An atom; also NIL, numbers, flags ({@code \Seen}), sequence sets and list wildcards. */
     record Atom(String value) implements ImapArg {
         @Override
@@ -18,7 +31,7 @@ public sealed interface ImapArg {
         }
     }
 
-    /** A quoted string, unescaped and decoded as UTF-8. */
+    /** A quoted string, unescaped and decoded by {@link ImapArg#text}. */
     record Quoted(String value) implements ImapArg {
         @Override
         public String toString() {
@@ -28,10 +41,10 @@ public sealed interface ImapArg {
 
     /** A literal ({@code {n}}, {@code {n+}}) or literal8 ({@code ~{n}}, {@code binary}). */
     record Literal(LiteralData data, boolean binary) implements ImapArg {
-        /** The literal as UTF-8 text; only for literals held in memory. */
+        /** The literal as text ({@link ImapArg#text}); only for literals held in memory. */
         public String text() {
             if (data instanceof LiteralData.InMemory m) {
-                return new String(m.bytes(), StandardCharsets.UTF_8);
+                return ImapArg.text(m.bytes());
             }
             throw new IllegalStateException("spooled literal used as a string");
         }

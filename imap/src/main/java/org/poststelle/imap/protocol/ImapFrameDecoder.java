@@ -15,8 +15,8 @@ import org.poststelle.tls.StartTls;
 /**
  * Turns bytes into {@link DecodedFrame}s: complete commands with their literals read, lines of an IDLE or
  * AUTHENTICATE exchange, and framing errors. Lexical only: lines, atoms, quoted strings, {@code {n}},
- * {@code {n+}} and {@code ~{n}} literals, lists, and the limits. It knows three commands by name: APPEND (its
- * literals may be large and are spooled to disk), STARTTLS (bytes pipelined behind it are dropped, see
+ * {@code {n+}} and {@code ~{n}} literals, lists, and the limits. It knows these commands by name: APPEND and
+ * REPLACE (their literals may be large and are spooled to disk), STARTTLS (bytes pipelined behind it are dropped, see
  * {@link StartTls#hold}) and IDLE (the next line is {@code DONE}, not a command).
  *
  * <p>Resumable: nothing is parsed twice. A line is lexed once it is complete; a literal is copied as it
@@ -174,7 +174,7 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
 
     private void beginLiteral(Marker marker, List<Object> out) throws IOException {
         RequestBuilder r = request;
-        boolean append = "APPEND".equals(r.command());
+        boolean append = carriesMessages(r.command());
         long limit = !authenticated ? config.maxLiteralSizeBeforeLogin()
                 : append ? config.appendLimit() : config.maxLiteralSize();
         if (r.ok()) {
@@ -222,6 +222,11 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
         if (remaining == 0) {
             endLiteral();
         }
+    }
+
+    /** APPEND and REPLACE (RFC 8508): their literals are messages, under APPENDLIMIT and spooled when large. */
+    private static boolean carriesMessages(String command) {
+        return "APPEND".equals(command) || "REPLACE".equals(command) || "UID REPLACE".equals(command);
     }
 
     private void readLiteral(ByteBuf in, List<Object> out) {

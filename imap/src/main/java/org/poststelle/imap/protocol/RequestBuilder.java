@@ -213,7 +213,7 @@ final class RequestBuilder {
         while (i < end) {
             byte b = line.getByte(i++);
             if (b == '"') {
-                current().add(new ImapArg.Quoted(value.toString(StandardCharsets.UTF_8)));
+                current().add(new ImapArg.Quoted(ImapArg.text(value.toByteArray())));
                 return i;
             }
             if (b == '\\') {

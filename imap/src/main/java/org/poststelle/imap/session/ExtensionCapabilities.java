@@ -12,6 +12,6 @@ final class ExtensionCapabilities {
 
     static List<String> afterLogin() {
         return List.of("QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "COMPRESS=DEFLATE", "CONDSTORE", "QRESYNC",
-                "SAVEDATE", "OBJECTID", "BINARY", "PREVIEW");
+                "SAVEDATE", "OBJECTID", "BINARY", "PREVIEW", "REPLACE", "UTF8=ACCEPT", "STATUS=SIZE");
     }
 }

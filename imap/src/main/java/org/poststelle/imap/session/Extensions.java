@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * The extensions a client switched on with ENABLE (RFC 5161), in one place so that code paths ask one
  * object instead of taking flags as parameters. CONDSTORE is also switched on by the other "CONDSTORE enabling
- * commands" (RFC 7162 section 3.1); QRESYNC implies it. UTF8=ACCEPT is reserved; ENABLE answers it only once
- * it is implemented.
+ * commands" (RFC 7162 section 3.1); QRESYNC implies it. UTF8=ACCEPT (RFC 6855) makes mailbox names UTF-8, as
+ * IMAP4rev2 does, and allows APPEND's UTF8 data.
  */
 public final class Extensions {
     private boolean imap4rev2;
@@ -28,6 +28,10 @@ public final class Extensions {
             case "QRESYNC" -> {
                 qresync = true;
                 return "QRESYNC";
+            }
+            case "UTF8=ACCEPT" -> {
+                utf8Accept = true;
+                return "UTF8=ACCEPT";
             }
             default -> {
                 return null;

@@ -106,4 +106,43 @@ class ExtensionParseTest {
         assertThat(Status.parse(args("t STATUS INBOX (HIGHESTMODSEQ MESSAGES)")).items())
                 .containsExactly(StatusItem.HIGHESTMODSEQ, StatusItem.MESSAGES);
     }
+
+    @Test
+    void replace() throws Exception {
+        Replace r = Replace.parse(args("t REPLACE 4 Drafts (\\Seen \\Draft) {5+}\r\nhello"));
+        assertThat(r.uid()).isFalse();
+        assertThat(r.message().toString()).isEqualTo("4");
+        assertThat(r.target().name()).isEqualTo("Drafts");
+        assertThat(r.data().flags()).containsExactly("\\Seen", "\\Draft");
+        assertThat(r.data().internalDate()).isNull();
+        assertThat(r.data().utf8()).isFalse();
+        assertThat(r.data().content().data().size()).isEqualTo(5);
+        Replace u = Replace.parseUid(args("t UID REPLACE 2000 INBOX \"01-Jan-2024 10:00:00 +0000\" {1+}\r\nx"));
+        assertThat(u.uid()).isTrue();
+        assertThat(u.data().internalDate()).isNotNull();
+        assertThat(Replace.parse(args("t REPLACE * INBOX {1+}\r\nx")).message().toString()).isEqualTo("*");
+        assertThat(Replace.parse(args("t REPLACE 1 INBOX UTF8 (~{1+}\r\nx)")).data().utf8()).isTrue();
+        for (String line : new String[] {"t REPLACE 1:2 INBOX {1+}\r\nx", "t REPLACE 1,2 INBOX {1+}\r\nx",
+                "t REPLACE $ INBOX {1+}\r\nx", "t REPLACE 0 INBOX {1+}\r\nx", "t REPLACE 1 INBOX",
+                "t REPLACE 1 INBOX {1+}\r\nx {1+}\r\ny", "t REPLACE INBOX {1+}\r\nx"}) {
+            assertThatThrownBy(() -> Replace.parse(args(line))).as(line).isInstanceOf(BadCommandException.class);
+        }
+    }
+
+    @Test
+    void appendUtf8() throws Exception {
+        Append a = Append.parse(args("t APPEND INBOX (\\Seen) UTF8 (~{5+}\r\nhello)"));
+        assertThat(a.messages().get(0).utf8()).isTrue();
+        assertThat(a.messages().get(0).flags()).containsExactly("\\Seen");
+        assertThat(a.messages().get(0).content().binary()).isTrue();
+        Append dated = Append.parse(
+                args("t APPEND INBOX \"01-Jan-2024 10:00:00 +0000\" utf8 (~{1+}\r\nx) {1+}\r\ny"));
+        assertThat(dated.messages()).extracting(Append.Message::utf8).containsExactly(true, false);
+        assertThat(dated.messages().get(0).internalDate()).isNotNull();
+        assertThat(Append.parse(args("t APPEND INBOX {5+}\r\nhello")).messages().get(0).utf8()).isFalse();
+        for (String line : new String[] {"t APPEND INBOX UTF8 ({1+}\r\nx)", "t APPEND INBOX UTF8 ~{1+}\r\nx",
+                "t APPEND INBOX UTF8 ()", "t APPEND INBOX UTF8 (~{1+}\r\nx ~{1+}\r\ny)"}) {
+            assertThatThrownBy(() -> Append.parse(args(line))).as(line).isInstanceOf(BadCommandException.class);
+        }
+    }
 }

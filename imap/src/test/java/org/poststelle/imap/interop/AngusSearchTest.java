@@ -120,9 +120,11 @@ class AngusSearchTest {
     }
 
     @Test
-    void utf8SubjectGoesAsACharsetLiteral() throws MessagingException {
+    void utf8SubjectIsFoundAfterUtf8Accept() throws MessagingException {
+        // Angus enables UTF8=ACCEPT when offered and then sends no CHARSET (RFC 6855 section 3), but one byte
+        // per character (angus-mail issue 104): the server takes such non-UTF-8 strings as Latin-1
         assertThat(search(new SubjectTerm("grüße"))).containsExactly("Grüße aus Köln");
-        assertThat(trace.toString(StandardCharsets.UTF_8)).contains("CHARSET UTF-8");
+        assertThat(trace.toString(StandardCharsets.UTF_8)).doesNotContain("CHARSET");
     }
 
     @Test

@@ -248,6 +248,41 @@ class ImapFrameDecoderTest {
     }
 
     @Test
+    void replaceLiteralsAreSpooledAndLimitedLikeAppend() throws Exception {
+        ImapConfig cfg = config(Map.of("literal_spool_threshold", "1k", "append_limit", "8k",
+                "max_literal_size", "1k"));
+        String body = "Subject: x\r\n\r\n" + "z".repeat(5_000) + "\r\n";
+        for (String command : new String[] {"REPLACE 1", "UID REPLACE 7"}) {
+            List<Object> f = decode(cfg, "a " + command + " INBOX {" + body.length() + "+}\r\n" + body + "\r\n",
+                    false, true);
+            ImapRequest r = (ImapRequest) f.get(0);
+            ImapArg.Literal lit = (ImapArg.Literal) r.args().get(2);
+            assertThat(lit.data()).as(command).isInstanceOf(LiteralData.Spooled.class);
+            r.release();
+            FrameError e = (FrameError) decode(cfg, "a " + command + " INBOX {9000}\r\n", false, true).get(0);
+            assertThat(e.no()).as(command).isTrue();
+            assertThat(e.code()).isEqualTo("TOOBIG");
+        }
+    }
+
+    @Test
+    void stringsThatAreNotUtf8AreTakenAsLatin1() {
+        // what Angus Mail sends for SUBJECT "grüße" after ENABLE UTF8=ACCEPT: one byte per character
+        byte[] latin1 = "t SEARCH SUBJECT \"gr\u00fc\u00dfe\" {4+}\r\nK\u00f6ln\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        EmbeddedChannel ch = new EmbeddedChannel(new ImapFrameDecoder(config(Map.of()), new FlowControl()));
+        ch.writeInbound(Unpooled.wrappedBuffer(latin1));
+        ImapRequest r = ch.readInbound();
+        assertThat(r.args().get(1)).isEqualTo(new ImapArg.Quoted("gr\u00fc\u00dfe"));
+        assertThat(((ImapArg.Literal) r.args().get(2)).text()).isEqualTo("K\u00f6ln");
+        r.release();
+        ch.finishAndReleaseAll();
+        // valid UTF-8 stays UTF-8
+        ImapRequest u = (ImapRequest) decode("t SEARCH SUBJECT \"gr\u00fc\u00dfe\"\r\n", false).get(0);
+        assertThat(u.args().get(1)).isEqualTo(new ImapArg.Quoted("gr\u00fc\u00dfe"));
+    }
+
+    @Test
     void smallAppendLiteralStaysInMemory() {
         ImapRequest r = (ImapRequest) decode("a APPEND INBOX {5+}\r\nhello\r\n", false).get(0);
         assertThat(((ImapArg.Literal) r.args().get(1)).data()).isInstanceOf(LiteralData.InMemory.class);

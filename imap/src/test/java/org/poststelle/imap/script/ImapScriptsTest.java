@@ -22,7 +22,8 @@ import org.poststelle.imap.testing.ImapTestServer;
 /**
  * The conformance suite: every {@code imap-scripts/*.script} against a fresh in-process server over TCP.
  * Scripts whose name starts with {@code tls-only-} run against a server that refuses passwords without TLS;
- * in {@code quota*} scripts alice has a quota of 4 KiB and 3 messages.
+ * in {@code quota*} scripts alice has a quota of 4 KiB and 3 messages, in {@code replace*} scripts carol may keep 2
+ * messages.
  */
 class ImapScriptsTest {
     @TempDir
@@ -55,6 +56,9 @@ class ImapScriptsTest {
         }
         if (name.startsWith("quota")) {
             options.extraFields("alice", "quota_bytes=4k quota_messages=3");
+        }
+        if (name.startsWith("replace")) {
+            options.extraFields("carol", "quota_messages=2");
         }
         try (ImapTestServer server = ImapTestServer.start(data, options)) {
             InetSocketAddress addr = server.address();
