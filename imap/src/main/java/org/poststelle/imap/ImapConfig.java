@@ -22,11 +22,13 @@ import org.poststelle.core.config.ConfigSection;
  * @param autologoutBeforeLogin inactivity after which a not yet authenticated connection is closed
  * @param maxBadCommands BAD answers after which the connection is closed
  * @param maxAuthFailures failed logins on one connection after which it is closed
+ * @param utf8Accept whether UTF8=ACCEPT (RFC 6855) is offered: off by default, because Jakarta/Angus Mail enables
+ *     it whenever offered and then sends search strings one byte per character, losing all but Latin-1
  */
 public record ImapConfig(int maxLineLength, int maxLineLengthBeforeLogin, int maxLiteralSize,
         int maxLiteralSizeBeforeLogin, long appendLimit, int maxCommandSize, int spoolThreshold, Path spoolDirectory,
         Duration idleKeepalive, Duration idleRecheck, Duration autologout, Duration autologoutBeforeLogin,
-        int maxBadCommands, int maxAuthFailures) {
+        int maxBadCommands, int maxAuthFailures, boolean utf8Accept) {
 
     public static ImapConfig defaults() {
         return from(ConfigSection.empty());
@@ -47,7 +49,8 @@ public record ImapConfig(int maxLineLength, int maxLineLengthBeforeLogin, int ma
                 atLeast(s, "autologout", s.duration("autologout", Duration.ofMinutes(30)), Duration.ofMinutes(1)),
                 positive(s, "autologout_before_login", s.duration("autologout_before_login", Duration.ofSeconds(60))),
                 s.integer("max_bad_commands", 20, 1, 10_000),
-                s.integer("max_auth_failures", 3, 1, 100));
+                s.integer("max_auth_failures", 3, 1, 100),
+                s.bool("utf8_accept", false));
     }
 
     private static int intBytes(ConfigSection s, String key, int def, int min, int max) {
@@ -84,7 +87,7 @@ public record ImapConfig(int maxLineLength, int maxLineLengthBeforeLogin, int ma
     public ImapConfig withAppendLimit(long limit) {
         return new ImapConfig(maxLineLength, maxLineLengthBeforeLogin, maxLiteralSize, maxLiteralSizeBeforeLogin,
                 limit, maxCommandSize, spoolThreshold, spoolDirectory, idleKeepalive, idleRecheck, autologout,
-                autologoutBeforeLogin, maxBadCommands, maxAuthFailures);
+                autologoutBeforeLogin, maxBadCommands, maxAuthFailures, utf8Accept);
     }
 
     /** Line limit for the current login state. */

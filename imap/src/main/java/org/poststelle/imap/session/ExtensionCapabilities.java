@@ -10,8 +10,14 @@ final class ExtensionCapabilities {
     private ExtensionCapabilities() {
     }
 
-    static List<String> afterLogin() {
-        return List.of("QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "COMPRESS=DEFLATE", "CONDSTORE", "QRESYNC",
-                "SAVEDATE", "OBJECTID", "BINARY", "PREVIEW", "REPLACE", "UTF8=ACCEPT", "STATUS=SIZE");
+    private static final List<String> ALWAYS = List.of("QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE",
+            "COMPRESS=DEFLATE", "CONDSTORE", "QRESYNC", "SAVEDATE", "OBJECTID", "BINARY", "PREVIEW", "REPLACE",
+            "STATUS=SIZE");
+    private static final List<String> WITH_UTF8 = java.util.stream.Stream.concat(ALWAYS.stream(),
+            java.util.stream.Stream.of("UTF8=ACCEPT")).toList();
+
+    /** @param utf8Accept whether {@code imap.utf8_accept} offers UTF8=ACCEPT */
+    static List<String> afterLogin(boolean utf8Accept) {
+        return utf8Accept ? WITH_UTF8 : ALWAYS;
     }
 }

@@ -88,6 +88,9 @@ public final class ImapSession {
 
     /** ENABLE one capability; its canonical name, or null when the server cannot enable it. */
     public String enable(String capability) {
+        if (capability.equalsIgnoreCase("UTF8=ACCEPT") && !services.config().utf8Accept()) {
+            return null; // not offered (imap.utf8_accept), so not enabled: RFC 5161 ignores it silently
+        }
         boolean condstoreBefore = extensions.condstore();
         String enabled = extensions.enable(capability);
         if (!condstoreBefore && extensions.condstore()) {
@@ -268,7 +271,7 @@ public final class ImapSession {
             caps.addAll(SEARCH_CAPABILITIES);
         }
         if (!(state instanceof NotAuthenticated)) {
-            caps.addAll(ExtensionCapabilities.afterLogin());
+            caps.addAll(ExtensionCapabilities.afterLogin(services.config().utf8Accept()));
         }
         return caps;
     }

@@ -120,11 +120,15 @@ class AngusSearchTest {
     }
 
     @Test
-    void utf8SubjectIsFoundAfterUtf8Accept() throws MessagingException {
-        // Angus enables UTF8=ACCEPT when offered and then sends no CHARSET (RFC 6855 section 3), but one byte
-        // per character (angus-mail issue 104): the server takes such non-UTF-8 strings as Latin-1
+    void utf8SubjectGoesAsACharsetLiteral() throws MessagingException {
+        // UTF8=ACCEPT is not offered by default (imap.utf8_accept): Angus would enable it and then send one byte
+        // per character, so it sends CHARSET UTF-8 with the UTF-8 octets, which work for any script
         assertThat(search(new SubjectTerm("grüße"))).containsExactly("Grüße aus Köln");
-        assertThat(trace.toString(StandardCharsets.UTF_8)).doesNotContain("CHARSET");
+        inbox.appendMessages(new Message[] {message(Session.getInstance(new Properties()), "ivan@example.ru",
+                "Привет из Москвы", "Текст письма.")});
+        assertThat(search(new SubjectTerm("Москв"))).containsExactly("Привет из Москвы");
+        assertThat(search(new BodyTerm("письма"))).containsExactly("Привет из Москвы");
+        assertThat(trace.toString(StandardCharsets.UTF_8)).contains("CHARSET UTF-8").doesNotContain("ENABLE UTF8");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.poststelle.imap.testing.ImapTestServer;
  * The conformance suite: every {@code imap-scripts/*.script} against a fresh in-process server over TCP.
  * Scripts whose name starts with {@code tls-only-} run against a server that refuses passwords without TLS;
  * in {@code quota*} scripts alice has a quota of 4 KiB and 3 messages, in {@code replace*} scripts carol may keep 2
- * messages.
+ * messages, in {@code utf8-*} scripts UTF8=ACCEPT is offered ({@code imap.utf8_accept}).
  */
 class ImapScriptsTest {
     @TempDir
@@ -56,6 +56,9 @@ class ImapScriptsTest {
         }
         if (name.startsWith("quota")) {
             options.extraFields("alice", "quota_bytes=4k quota_messages=3");
+        }
+        if (name.startsWith("utf8-")) {
+            options.imap("utf8_accept", true);
         }
         if (name.startsWith("replace")) {
             options.extraFields("carol", "quota_messages=2");

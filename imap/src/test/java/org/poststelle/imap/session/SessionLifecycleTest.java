@@ -25,7 +25,7 @@ class SessionLifecycleTest {
         return new ImapConfig(c.maxLineLength(), c.maxLineLengthBeforeLogin(), c.maxLiteralSize(),
                 c.maxLiteralSizeBeforeLogin(), c.appendLimit(), c.maxCommandSize(), c.spoolThreshold(),
                 c.spoolDirectory(), keepalive, c.idleRecheck(), autologout, preLogin, c.maxBadCommands(),
-                c.maxAuthFailures());
+                c.maxAuthFailures(), c.utf8Accept());
     }
 
     @Test
