@@ -10,6 +10,7 @@ import org.poststelle.imap.protocol.ImapArg.Atom;
 import org.poststelle.imap.protocol.ImapArg.Literal;
 import org.poststelle.imap.protocol.ImapArg.Quoted;
 import org.poststelle.store.model.MailboxName;
+import org.poststelle.store.model.ModifiedUtf7;
 
 /**
  * The parser vocabulary over a command's framed arguments: each method consumes one argument of a given

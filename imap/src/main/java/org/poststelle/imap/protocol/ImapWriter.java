@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.poststelle.store.model.MailboxName;
+import org.poststelle.store.model.ModifiedUtf7;
 
 /**
  * Writes IMAP response syntax into buffers. Tokens are separated by single spaces automatically (none after

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.poststelle.store.StoreException;
 import org.poststelle.store.model.MailboxName;
+import org.poststelle.store.model.ModifiedUtf7;
 
 /**
  * Maps mailbox names to Maildir++ folder directory names as Dovecot does: INBOX is the Maildir root, "A/B"
@@ -64,7 +65,7 @@ final class FolderNames {
                 return null;
             }
             try {
-                levels.add(ModifiedUtf7.decode(level));
+                levels.add(ModifiedUtf7.decodeStored(level));
             } catch (IllegalArgumentException e) {
                 return null;
             }
@@ -111,7 +112,7 @@ final class FolderNames {
             String unescaped = level.replace("\u0001t", "\t").replace("\u0001r", "\r").replace("\u0001n", "\n")
                     .replace("\u00011", "\u0001");
             try {
-                decoded.add(ModifiedUtf7.decode(unescaped));
+                decoded.add(ModifiedUtf7.decodeStored(unescaped));
             } catch (IllegalArgumentException e) {
                 return null;
             }

@@ -1,13 +1,16 @@
-package org.poststelle.store.maildir;
+package org.poststelle.store.model;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * IMAP modified UTF-7 (RFC 3501 section 5.1.3), the encoding Dovecot uses for Maildir++ folder names on disk.
- * Printable ASCII stands for itself except {@code &}, which is written {@code &-}; everything else is
- * UTF-16 in a modified base64 run between {@code &} and {@code -}.
+ * IMAP modified UTF-7 (RFC 3501 section 5.1.3): the encoding of mailbox names on the wire for IMAP4rev1 clients,
+ * and the one Dovecot uses for Maildir++ folder names on disk. Printable ASCII stands for itself except
+ * {@code &}, which is written {@code &-}; everything else is UTF-16 in a modified base64 run ({@code ,} instead
+ * of {@code /}, no padding) between {@code &} and {@code -}. One codec for both uses: they differ only in which
+ * printable characters the disk form also encodes ({@code .}, the Maildir++ separator) and in whether such an
+ * encoded printable character is accepted when decoding.
  */
-final class ModifiedUtf7 {
+public final class ModifiedUtf7 {
     private static final char[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,".toCharArray();
     private static final int[] VALUES = new int[128];
@@ -22,8 +25,13 @@ final class ModifiedUtf7 {
     private ModifiedUtf7() {
     }
 
+    /** Encodes a name as RFC 3501 wants it on the wire. */
+    public static String encode(String s) {
+        return encode(s, "");
+    }
+
     /** Encodes a name; the characters in {@code alsoEncode} are base64-encoded although printable. */
-    static String encode(String s, String alsoEncode) {
+    public static String encode(String s, String alsoEncode) {
         StringBuilder out = new StringBuilder(s.length() + 8);
         int i = 0;
         while (i < s.length()) {
@@ -70,12 +78,27 @@ final class ModifiedUtf7 {
     }
 
     /**
-     * Decodes a name. Lenient where it costs nothing (an encoded printable character is accepted), strict
-     * where a wrong answer would be dangerous.
+     * Decodes a name from a client: strict, as RFC 3501 wants (printable ASCII must not be base64-encoded, so
+     * each name has one spelling and two spellings cannot name two mailboxes).
      *
      * @throws IllegalArgumentException when the name is not valid modified UTF-7
      */
-    static String decode(String s) {
+    public static String decode(String s) {
+        return decode(s, false);
+    }
+
+    /**
+     * Decodes a name from disk, where encoded printable characters are expected (the {@code .} of
+     * {@link #encode(String, String)}). Lenient where it costs nothing, strict where a wrong answer would be
+     * dangerous.
+     *
+     * @throws IllegalArgumentException when the name is not valid modified UTF-7
+     */
+    public static String decodeStored(String s) {
+        return decode(s, true);
+    }
+
+    private static String decode(String s, boolean encodedAsciiAllowed) {
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
         while (i < s.length()) {
@@ -95,7 +118,11 @@ final class ModifiedUtf7 {
             if (end == i + 1) {
                 out.append('&');
             } else {
-                out.append(decodeRun(s, i + 1, end));
+                String run = decodeRun(s, i + 1, end);
+                if (!encodedAsciiAllowed && run.chars().anyMatch(d -> d >= 0x20 && d <= 0x7e)) {
+                    throw new IllegalArgumentException("needlessly encoded ASCII in modified UTF-7");
+                }
+                out.append(run);
             }
             i = end + 1;
         }
