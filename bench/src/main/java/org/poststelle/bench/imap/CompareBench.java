@@ -3,10 +3,6 @@ package org.poststelle.bench.imap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.poststelle.bench.pop3.MaildirSeeder;
 import org.poststelle.bench.search.SearchBench;
 import org.poststelle.store.model.Flags;
 
@@ -96,24 +93,11 @@ final class CompareBench {
         }
         if (owner != null) {
             for (Path cur : curs) {
-                chownTree(cur.getParent().getParent(), owner);
+                MaildirSeeder.chownTree(cur.getParent().getParent(), owner);
             }
         }
         System.out.printf(Locale.ROOT, "seeded %d %s messages (%.1f MB) into %d Maildirs in %.1f s%n",
                 curs.isEmpty() ? 0 : messages, kind, total / 1e6, curs.size(), (System.nanoTime() - t0) / 1e9);
-    }
-
-    private static void chownTree(Path dir, String owner) throws IOException {
-        UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
-        UserPrincipal user = lookup.lookupPrincipalByName(owner);
-        GroupPrincipal group = lookup.lookupPrincipalByGroupName(owner);
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.toList()) {
-                PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
-                view.setOwner(user);
-                view.setGroup(group);
-            }
-        }
     }
 
     // ---- targets, CPU time, timing -----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import java.util.Random;
  * and the reference Dovecot serve identical mail. Messages are deterministic per user and number, have
  * realistic headers and text bodies, and some body lines start with "." (dot-stuffing is exercised).
  */
-final class MaildirSeeder {
+public final class MaildirSeeder {
     private static final String[] WORDS = ("the of and to in is that for it as was with be by on not he this are or his "
             + "from at which but have an they you were her she there one all we their can has been if more when will "
             + "would who so no mailbox server message delivery protocol retrieve download client network").split(" ");
@@ -93,7 +93,8 @@ final class MaildirSeeder {
         return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static void chownTree(Path dir, String owner) throws IOException {
+    /** Gives a Maildir tree to the user (and group) a reference server runs as, e.g. Dovecot's vmail. */
+    public static void chownTree(Path dir, String owner) throws IOException {
         UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
         UserPrincipal user = lookup.lookupPrincipalByName(owner);
         GroupPrincipal group = lookup.lookupPrincipalByGroupName(owner);
