@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -528,11 +529,59 @@ final class AccountStore {
 
     // ------------------------------------------------------------------ quota
 
+    /**
+     * How often the new/ directories of folders that are not loaded are listed for quota (deliveries there
+     * are in no index yet): the poll interval, or its default when polling is off.
+     */
+    private static final Duration WAITING_LISTING_FALLBACK = Duration.ofSeconds(10);
+
     QuotaUsage usage(AccountPolicy policy) {
         List<String> keys = new ArrayList<>();
         keys.add("");
         keys.addAll(folderDirs());
+        Duration every = store.config().pollInterval();
+        if (every.isZero() || every.isNegative()) {
+            every = WAITING_LISTING_FALLBACK;
+        }
+        if (quota.waitingListingDue(System.nanoTime(), every.toNanos())) {
+            listWaitingDeliveries(keys);
+        }
         return quota.usage(policy, keys, this::usageFromDisk);
+    }
+
+    /**
+     * Re-lists new/ of every known folder whose deliveries no loaded, watched mailbox picks up (those count
+     * them in their index within milliseconds). Only names are listed; sizes come from {@code ,W=}/{@code ,S=}
+     * in them, else from a stat. Folders not known yet get a listing when their figures are first loaded.
+     */
+    private void listWaitingDeliveries(List<String> keys) {
+        Set<String> selfUpdating = new java.util.HashSet<>();
+        synchronized (this) {
+            states.forEach((key, state) -> {
+                if (state.disk().watched()) {
+                    selfUpdating.add(key);
+                }
+            });
+        }
+        for (String key : keys) {
+            QuotaTracker.FolderUsage u = quota.existing(key);
+            if (u == null || selfUpdating.contains(key)) {
+                continue;
+            }
+            long version = u.indexVersion();
+            long[] waiting = new long[2];
+            try {
+                addFiles(folderDir(key).resolve("new"), waiting);
+            } catch (IOException e) {
+                LOG.warn("cannot list new mail in {}: {}", folderDir(key), e.toString());
+                continue;
+            }
+            u.setWaiting(version, waiting[0], waiting[1]);
+        }
+    }
+
+    private Path folderDir(String usageKey) {
+        return usageKey.isEmpty() ? root : root.resolve(usageKey);
     }
 
     QuotaTracker.Reservation reserve(AccountPolicy policy, long bytes, long messages) {
@@ -542,10 +591,14 @@ final class AccountStore {
         return quota.reserve(policy, bytes, messages, usage(policy));
     }
 
-    /** Usage of a folder that is not loaded: checkpoint header plus log, plus files waiting in new/. */
+    /**
+     * Usage of a folder that is not loaded: checkpoint header plus log (or cur/ when it never had an index),
+     * then the files waiting in new/ separately.
+     */
     private long[] usageFromDisk(String key) {
-        Path dir = key.isEmpty() ? root : root.resolve(key);
+        Path dir = folderDir(key);
         long[] u = new long[2];
+        long[] waiting = new long[2];
         long[] head = IndexFile.usage(dir);
         try {
             if (head != null) {
@@ -555,11 +608,11 @@ final class AccountStore {
             } else {
                 addFiles(dir.resolve("cur"), u);
             }
-            addFiles(dir.resolve("new"), u);
+            addFiles(dir.resolve("new"), waiting);
         } catch (IOException e) {
             LOG.warn("cannot compute usage of {}: {}", dir, e.toString());
         }
-        return u;
+        return new long[] {u[0], u[1], waiting[0], waiting[1]};
     }
 
     private static void addFiles(Path sub, long[] u) throws IOException {

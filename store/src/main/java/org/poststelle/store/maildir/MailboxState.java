@@ -150,7 +150,7 @@ final class MailboxState {
             } else {
                 rebuild(uidlist == null ? UidList.read(dir) : uidlist);
             }
-            usage = account.quota().folder(usageKey, k -> new long[2]);
+            usage = account.quota().folder(usageKey, k -> new long[4]);
             usage.set(index.size(), index.totalSize());
             boolean cleanlyClosed;
             synchronized (this) {
