@@ -413,15 +413,15 @@ final class AccountStore {
                 states.remove(oldKey);
                 states.put(newKey, state);
                 state.relocate(to, newDir, newKey);
-                if (state.refs > 0) {
-                    store.watcher().watch(state);
-                }
             }
             quota.rename(oldKey, newKey);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.TEMPORARY, "cannot rename mailbox " + from, e);
         } finally {
             if (state != null) {
+                // loaded states are watched whether open or idle (see acquire), at the new place or, when the
+                // move failed, at the old one again
+                store.watcher().watch(state);
                 state.commitLock.unlock();
             }
         }
@@ -448,7 +448,12 @@ final class AccountStore {
 
     // ------------------------------------------------------------------ registry
 
-    /** The loaded state of a folder (loading it if needed); the caller releases it. */
+    /**
+     * The loaded state of a folder (loading it if needed); the caller releases it. A folder is watched from
+     * the time it is loaded until it is evicted from the idle list (or deleted), not only while sessions have
+     * it open: a session hopping between folders then costs no inotify watch changes, and the idle list
+     * bounds how many watches idle folders hold.
+     */
     MailboxState acquire(MailboxName name) {
         MailboxState state;
         boolean resumed = false;
@@ -464,13 +469,12 @@ final class AccountStore {
                     store.pin(this);
                 }
                 states.put(key, state);
+                store.watcher().watch(state);
             } else if (state.refs == 0) {
                 store.unidle(state);
                 resumed = true;
             }
-            if (state.refs++ == 0) {
-                store.watcher().watch(state);
-            }
+            state.refs++;
         }
         if (resumed) {
             try {
@@ -488,7 +492,7 @@ final class AccountStore {
             if (--state.refs > 0) {
                 return;
             }
-            store.watcher().unwatch(state);
+            // still watched while idle: evict() drops the watch
             if (state.isDeleted() || states.get(state.usageKey()) != state) {
                 return;
             }
@@ -506,6 +510,7 @@ final class AccountStore {
             if (states.isEmpty()) {
                 store.unpin(this);
             }
+            store.watcher().unwatch(state);
         }
         state.close();
     }
