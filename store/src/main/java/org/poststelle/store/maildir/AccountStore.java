@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -412,15 +413,15 @@ final class AccountStore {
                 states.remove(oldKey);
                 states.put(newKey, state);
                 state.relocate(to, newDir, newKey);
-                if (state.refs > 0) {
-                    store.watcher().watch(state);
-                }
             }
             quota.rename(oldKey, newKey);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.TEMPORARY, "cannot rename mailbox " + from, e);
         } finally {
             if (state != null) {
+                // loaded states are watched whether open or idle (see acquire), at the new place or, when the
+                // move failed, at the old one again
+                store.watcher().watch(state);
                 state.commitLock.unlock();
             }
         }
@@ -447,7 +448,12 @@ final class AccountStore {
 
     // ------------------------------------------------------------------ registry
 
-    /** The loaded state of a folder (loading it if needed); the caller releases it. */
+    /**
+     * The loaded state of a folder (loading it if needed); the caller releases it. A folder is watched from
+     * the time it is loaded until it is evicted from the idle list (or deleted), not only while sessions have
+     * it open: a session hopping between folders then costs no inotify watch changes, and the idle list
+     * bounds how many watches idle folders hold.
+     */
     MailboxState acquire(MailboxName name) {
         MailboxState state;
         boolean resumed = false;
@@ -463,13 +469,12 @@ final class AccountStore {
                     store.pin(this);
                 }
                 states.put(key, state);
+                store.watcher().watch(state);
             } else if (state.refs == 0) {
                 store.unidle(state);
                 resumed = true;
             }
-            if (state.refs++ == 0) {
-                store.watcher().watch(state);
-            }
+            state.refs++;
         }
         if (resumed) {
             try {
@@ -487,7 +492,7 @@ final class AccountStore {
             if (--state.refs > 0) {
                 return;
             }
-            store.watcher().unwatch(state);
+            // still watched while idle: evict() drops the watch
             if (state.isDeleted() || states.get(state.usageKey()) != state) {
                 return;
             }
@@ -505,6 +510,7 @@ final class AccountStore {
             if (states.isEmpty()) {
                 store.unpin(this);
             }
+            store.watcher().unwatch(state);
         }
         state.close();
     }
@@ -528,11 +534,59 @@ final class AccountStore {
 
     // ------------------------------------------------------------------ quota
 
+    /**
+     * How often the new/ directories of folders that are not loaded are listed for quota (deliveries there
+     * are in no index yet): the poll interval, or its default when polling is off.
+     */
+    private static final Duration WAITING_LISTING_FALLBACK = Duration.ofSeconds(10);
+
     QuotaUsage usage(AccountPolicy policy) {
         List<String> keys = new ArrayList<>();
         keys.add("");
         keys.addAll(folderDirs());
+        Duration every = store.config().pollInterval();
+        if (every.isZero() || every.isNegative()) {
+            every = WAITING_LISTING_FALLBACK;
+        }
+        if (quota.waitingListingDue(System.nanoTime(), every.toNanos())) {
+            listWaitingDeliveries(keys);
+        }
         return quota.usage(policy, keys, this::usageFromDisk);
+    }
+
+    /**
+     * Re-lists new/ of every known folder whose deliveries no loaded, watched mailbox picks up (those count
+     * them in their index within milliseconds). Only names are listed; sizes come from {@code ,W=}/{@code ,S=}
+     * in them, else from a stat. Folders not known yet get a listing when their figures are first loaded.
+     */
+    private void listWaitingDeliveries(List<String> keys) {
+        Set<String> selfUpdating = new java.util.HashSet<>();
+        synchronized (this) {
+            states.forEach((key, state) -> {
+                if (state.disk().watched()) {
+                    selfUpdating.add(key);
+                }
+            });
+        }
+        for (String key : keys) {
+            QuotaTracker.FolderUsage u = quota.existing(key);
+            if (u == null || selfUpdating.contains(key)) {
+                continue;
+            }
+            long version = u.indexVersion();
+            long[] waiting = new long[2];
+            try {
+                addFiles(folderDir(key).resolve("new"), waiting);
+            } catch (IOException e) {
+                LOG.warn("cannot list new mail in {}: {}", folderDir(key), e.toString());
+                continue;
+            }
+            u.setWaiting(version, waiting[0], waiting[1]);
+        }
+    }
+
+    private Path folderDir(String usageKey) {
+        return usageKey.isEmpty() ? root : root.resolve(usageKey);
     }
 
     QuotaTracker.Reservation reserve(AccountPolicy policy, long bytes, long messages) {
@@ -542,10 +596,14 @@ final class AccountStore {
         return quota.reserve(policy, bytes, messages, usage(policy));
     }
 
-    /** Usage of a folder that is not loaded: checkpoint header plus log, plus files waiting in new/. */
+    /**
+     * Usage of a folder that is not loaded: checkpoint header plus log (or cur/ when it never had an index),
+     * then the files waiting in new/ separately.
+     */
     private long[] usageFromDisk(String key) {
-        Path dir = key.isEmpty() ? root : root.resolve(key);
+        Path dir = folderDir(key);
         long[] u = new long[2];
+        long[] waiting = new long[2];
         long[] head = IndexFile.usage(dir);
         try {
             if (head != null) {
@@ -555,11 +613,11 @@ final class AccountStore {
             } else {
                 addFiles(dir.resolve("cur"), u);
             }
-            addFiles(dir.resolve("new"), u);
+            addFiles(dir.resolve("new"), waiting);
         } catch (IOException e) {
             LOG.warn("cannot compute usage of {}: {}", dir, e.toString());
         }
-        return u;
+        return new long[] {u[0], u[1], waiting[0], waiting[1]};
     }
 
     private static void addFiles(Path sub, long[] u) throws IOException {

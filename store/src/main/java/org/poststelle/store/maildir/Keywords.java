@@ -42,6 +42,9 @@ final class Keywords {
     private void reload(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         readMtime = mtime(dir);
+        if (readMtime == null) {
+            return;
+        }
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -68,8 +71,14 @@ final class Keywords {
     }
 
     private static FileTime mtime(Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        // most mailboxes have no keywords file: an existence check (no exception) spares the NoSuchFileException
+        // a stat of a missing file costs on every open and sync
+        if (!Files.exists(file)) {
+            return null;
+        }
         try {
-            return Files.getLastModifiedTime(dir.resolve(FILE));
+            return Files.getLastModifiedTime(file);
         } catch (NoSuchFileException e) {
             return null;
         }

@@ -150,7 +150,7 @@ final class MailboxState {
             } else {
                 rebuild(uidlist == null ? UidList.read(dir) : uidlist);
             }
-            usage = account.quota().folder(usageKey, k -> new long[2]);
+            usage = account.quota().folder(usageKey, k -> new long[4]);
             usage.set(index.size(), index.totalSize());
             boolean cleanlyClosed;
             synchronized (this) {
@@ -1134,7 +1134,11 @@ final class MailboxState {
         }
     }
 
-    /** Taken from the idle cache again: catch up with what other programs did while nobody watched. */
+    /**
+     * Taken from the idle cache again. The folder stayed watched while idle, but the events of a delivery
+     * made just now may still be on their way (and watching may have failed): one check against the disk
+     * makes sure the session sees everything already there.
+     */
     void resume() {
         boolean changed;
         commitLock.lock();

@@ -97,6 +97,11 @@ final class MaildirWatcher implements AutoCloseable {
         }
     }
 
+    /** How many folders are watched or polled now (tests: idle folders' watches stay bounded). */
+    int watchedFolders() {
+        return keys.size();
+    }
+
     private void run() {
         while (true) {
             WatchKey key;

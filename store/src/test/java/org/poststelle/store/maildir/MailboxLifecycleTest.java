@@ -2,10 +2,12 @@ package org.poststelle.store.maildir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poststelle.core.config.ConfigSection;
@@ -38,12 +40,60 @@ class MailboxLifecycleTest {
             try (Mailbox inbox = alice.open(MailboxName.INBOX, false)) {
                 inbox.append(List.of(NewMessage.of("Subject: a\r\n\r\n".getBytes(), Flags.NONE, null)));
             }
-            // closed but still loaded: nobody watches it now
+            // closed but still loaded (idle); the sync at reopen makes sure the delivery is seen at once
             MaildirFixture.deliver(MaildirFixture.root(dataDir), "1700000000.M1P1.mta", MAIL, false);
             assertThat(alice.status(MailboxName.INBOX).messages()).isEqualTo(2);
             try (Mailbox inbox = alice.open(MailboxName.INBOX, false)) {
                 assertThat(inbox.snapshot().uidSet()).isEqualTo(UidSet.range(1, 2));
             }
+        }
+    }
+
+    @Test
+    void anIdleThenResumedMailboxStillSeesExternalDeliveriesPromptly() throws Exception {
+        // polling off: only the file watch can bring deliveries in while the mailbox is idle or open
+        try (MaildirMailStore store = open(Map.of("poll_interval", "0s"))) {
+            UserMailboxes alice = store.forAccount(MaildirFixture.ALICE);
+            Path root = MaildirFixture.root(dataDir);
+            try (Mailbox inbox = alice.open(MailboxName.INBOX, false)) {
+                inbox.snapshot();
+            }
+            // idle: still watched, so the delivery is taken into cur/ without anybody opening the mailbox
+            MaildirFixture.deliver(root, "1700000010.M1P1.mta", MAIL, false);
+            await().atMost(TestStores.patience()).until(() -> MaildirFixture.names(root.resolve("new")).isEmpty());
+            assertThat(store.residentIndexBytesAndMessages()[1]).isEqualTo(1);
+            try (Mailbox inbox = alice.open(MailboxName.INBOX, false)) {
+                assertThat(inbox.snapshot().size()).isEqualTo(1);
+                AtomicInteger hints = new AtomicInteger();
+                inbox.onChange(hints::incrementAndGet);
+                MaildirFixture.deliver(root, "1700000011.M1P1.mta", MAIL, false);
+                await().atMost(TestStores.patience()).until(() -> hints.get() > 0 && inbox.snapshot().size() == 2);
+            }
+        }
+    }
+
+    @Test
+    void idleMailboxesKeepTheirWatchOnlyWhileTheIdleListKeepsThem() throws Exception {
+        try (MaildirMailStore store = open(Map.of("idle_mailboxes", 1))) {
+            UserMailboxes alice = store.forAccount(MaildirFixture.ALICE);
+            for (String n : new String[] {"A", "B", "C"}) {
+                alice.create(MailboxName.of(n), java.util.Set.of());
+            }
+            try (Mailbox inbox = alice.open(MailboxName.INBOX, false)) {
+                String[] names = {"A", "B", "C"};
+                for (int i = 0; i < names.length; i++) {
+                    try (Mailbox m = alice.open(MailboxName.of(names[i]), false)) {
+                        m.snapshot();
+                        // INBOX, this one, and the folder closed before (idle)
+                        assertThat(store.watcher().watchedFolders()).isEqualTo(i == 0 ? 2 : 3);
+                    }
+                }
+                // INBOX (open) and C (the one idle folder kept); A and B were evicted with their watches
+                assertThat(store.watcher().watchedFolders()).isEqualTo(2);
+                MaildirFixture.deliver(MaildirFixture.root(dataDir), "1700000012.M1P1.mta", MAIL, false);
+                await().atMost(TestStores.patience()).until(() -> inbox.snapshot().size() == 1);
+            }
+            assertThat(store.watcher().watchedFolders()).isEqualTo(1);
         }
     }
 
