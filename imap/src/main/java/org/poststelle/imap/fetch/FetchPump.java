@@ -201,15 +201,15 @@ final class FetchPump implements ImapSession.OutputPump {
                 FetchItem item = plan.items.get(i);
                 Section section = null;
                 if (item instanceof BodySection b) {
-                    var data = SectionData.locate(content, b.section());
+                    var data = SectionData.locate(content, b.section(), rev2);
                     bodies[i] = body(content, b.partial() ? data.partial(b.offset(), b.length()) : data);
                     continue;
                 }
                 BinaryContent.Result binary = null;
                 if (item instanceof FetchItem.Binary b) {
-                    binary = BinaryContent.decode(content, b.section(), b.offset(), b.length(), false);
+                    binary = BinaryContent.decode(content, b.section(), b.offset(), b.length(), false, rev2);
                 } else if (item instanceof FetchItem.BinarySize b) {
-                    binary = BinaryContent.decode(content, b.section(), -1, 0, true);
+                    binary = BinaryContent.decode(content, b.section(), -1, 0, true, rev2);
                 }
                 if (binary instanceof BinaryContent.Refused r) {
                     throw new Refusal(r);
@@ -230,7 +230,7 @@ final class FetchPump implements ImapSession.OutputPump {
                     section = Section.TEXT;
                 }
                 if (section != null) {
-                    bodies[i] = body(content, SectionData.locate(content, section));
+                    bodies[i] = body(content, SectionData.locate(content, section, rev2));
                 }
             }
         } catch (IOException | RuntimeException | Refusal e) {
