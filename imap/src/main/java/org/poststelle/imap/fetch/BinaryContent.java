@@ -52,9 +52,10 @@ final class BinaryContent {
      * Decodes a part for BINARY; with {@code sizeOnly} (BINARY.SIZE) nothing is kept but the size.
      *
      * @param offset partial origin in decoded octets, or -1 for all
+     * @param imap4rev2 part numbers as BODY[n] and BODYSTRUCTURE have them in this session (see SectionData)
      */
-    static Result decode(MessageContent content, Section section, long offset, long length, boolean sizeOnly)
-            throws IOException {
+    static Result decode(MessageContent content, Section section, long offset, long length, boolean sizeOnly,
+            boolean imap4rev2) throws IOException {
         List<Integer> path = section.part();
         if (path.isEmpty()) {
             return window(content, 0, content.size(), null, offset, length, sizeOnly);
@@ -63,8 +64,7 @@ final class BinaryContent {
         for (int i = 0; i < p.length; i++) {
             p[i] = path.get(i);
         }
-        // false: the same part BODY[n] addresses in this session (see SectionData)
-        MimePart part = SectionLocator.find(content.structure().root(), p, false);
+        MimePart part = SectionLocator.find(content.structure().root(), p, imap4rev2);
         if (part == null) {
             // a part that does not exist: empty, as BODY[n] answers
             return new Decoded(new byte[0], false, 0);

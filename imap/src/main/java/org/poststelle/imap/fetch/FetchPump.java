@@ -201,15 +201,15 @@ final class FetchPump implements ImapSession.OutputPump {
                 FetchItem item = plan.items.get(i);
                 Section section = null;
                 if (item instanceof BodySection b) {
-                    var data = SectionData.locate(content, b.section());
+                    var data = SectionData.locate(content, b.section(), rev2);
                     bodies[i] = body(content, b.partial() ? data.partial(b.offset(), b.length()) : data);
                     continue;
                 }
                 BinaryContent.Result binary = null;
                 if (item instanceof FetchItem.Binary b) {
-                    binary = BinaryContent.decode(content, b.section(), b.offset(), b.length(), false);
+                    binary = BinaryContent.decode(content, b.section(), b.offset(), b.length(), false, rev2);
                 } else if (item instanceof FetchItem.BinarySize b) {
-                    binary = BinaryContent.decode(content, b.section(), -1, 0, true);
+                    binary = BinaryContent.decode(content, b.section(), -1, 0, true, rev2);
                 }
                 if (binary instanceof BinaryContent.Refused r) {
                     throw new Refusal(r);
@@ -230,7 +230,7 @@ final class FetchPump implements ImapSession.OutputPump {
                     section = Section.TEXT;
                 }
                 if (section != null) {
-                    bodies[i] = body(content, SectionData.locate(content, section));
+                    bodies[i] = body(content, SectionData.locate(content, section, rev2));
                 }
             }
         } catch (IOException | RuntimeException | Refusal e) {
@@ -246,26 +246,36 @@ final class FetchPump implements ImapSession.OutputPump {
         return bodies;
     }
 
-    /** Small data as bytes; large ranges as a stream, or a file region when the connection has no TLS. */
+    /**
+     * Small data as bytes; large ranges as a stream, or a file region when the connection has no TLS. These
+     * go out in plain literals, so NUL is replaced (see {@link NulReplacement}); a file region cannot be
+     * filtered, so it is used only for a message its parse found free of NUL (messages with NUL are rare
+     * and take the stream path instead).
+     */
     private Object body(MessageContent content, org.poststelle.imap.fetch.structure.Section data) throws IOException {
         if (data instanceof org.poststelle.imap.fetch.structure.Section.Bytes c) {
-            return c.bytes();
+            return NulReplacement.copyIfNeeded(c.bytes());
         }
         if (!(data instanceof org.poststelle.imap.fetch.structure.Section.Range r)) {
             return new byte[0]; // a part that does not exist: an empty string, as the reference server answers
         }
         if (r.length() <= READ_NOW) {
+            byte[] bytes;
             try (InputStream in = content.open(r.offset(), r.length())) {
-                return in.readNBytes((int) r.length());
+                bytes = in.readNBytes((int) r.length());
             }
+            NulReplacement.replaceInPlace(bytes, 0, bytes.length);
+            return bytes;
         }
-        if (!StartTls.isActive(s.channel()) && !s.info().implicitTls()) {
+        boolean nul = content.structure().containsNul();
+        if (!nul && !StartTls.isActive(s.channel()) && !s.info().implicitTls()) {
             Optional<FileChannel> file = content.openChannel();
             if (file.isPresent()) {
                 return new LiteralBody.File(file.get(), r.offset(), r.length());
             }
         }
-        return new LiteralBody.Stream(content.open(r.offset(), r.length()), r.length());
+        InputStream in = content.open(r.offset(), r.length());
+        return new LiteralBody.Stream(nul ? NulReplacement.filter(in) : in, r.length());
     }
 
     private void writeItem(ImapWriter w, FetchItem item, int index, MessageMeta meta, MessageContent content,

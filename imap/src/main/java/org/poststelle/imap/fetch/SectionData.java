@@ -12,10 +12,15 @@ final class SectionData {
     private SectionData() {
     }
 
-    /** A {@link org.poststelle.imap.fetch.structure.Section.Range}, {@code Bytes} or {@code Missing}. */
-    static org.poststelle.imap.fetch.structure.Section locate(MessageContent content, Section section)
-            throws IOException {
-        return SectionLocator.resolve(content, spec(section));
+    /**
+     * A {@link org.poststelle.imap.fetch.structure.Section.Range}, {@code Bytes} or {@code Missing}.
+     *
+     * @param imap4rev2 the session enabled IMAP4rev2: a message/global part is then an embedded message, as
+     *     BODYSTRUCTURE shows it to this session, so part numbers continue inside it
+     */
+    static org.poststelle.imap.fetch.structure.Section locate(MessageContent content, Section section,
+            boolean imap4rev2) throws IOException {
+        return SectionLocator.resolve(content, spec(section), imap4rev2);
     }
 
     static SectionSpec spec(Section s) {

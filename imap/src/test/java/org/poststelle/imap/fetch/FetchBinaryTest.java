@@ -2,12 +2,6 @@ package org.poststelle.imap.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,12 +27,8 @@ class FetchBinaryTest {
         byte[] message = ("From: a@example.org\r\nSubject: nul\r\nContent-Type: application/octet-stream\r\n"
                 + "Content-Transfer-Encoding: binary\r\n\r\nA\0B\0C\r\n").getBytes(StandardCharsets.US_ASCII);
         try (ImapTestServer server = ImapTestServer.start(dir);
-                Raw c = new Raw(server)) {
-            c.send("a APPEND INBOX ~{" + message.length + "}\r\n");
-            assertThat(c.line()).startsWith("+");
-            c.out.write(message);
-            c.send("\r\n");
-            assertThat(c.line()).startsWith("a OK [APPENDUID");
+                RawImapClient c = RawImapClient.plain(server)) {
+            c.appendLiteral8(message);
             c.send("b EXAMINE INBOX\r\n");
             c.untilTagged("b");
 
@@ -68,7 +58,7 @@ class FetchBinaryTest {
                 + "--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64
                 + "\r\n--b--\r\n";
         try (ImapTestServer server = ImapTestServer.start(dir);
-                Raw c = new Raw(server)) {
+                RawImapClient c = RawImapClient.plain(server)) {
             c.send("a APPEND INBOX {" + message.length() + "+}\r\n" + message + "\r\n");
             assertThat(c.line()).startsWith("a OK");
             c.send("b SELECT INBOX\r\n");
@@ -97,57 +87,6 @@ class FetchBinaryTest {
             assertThat(c.line()).matches("\\* 1 FETCH \\(BINARY\\[2\\]<0> ~?\\{3\\}");
             assertThat(c.bytes(3)).isEqualTo(Arrays.copyOfRange(data, 0, 3));
             assertThat(c.line()).isEqualTo(" FLAGS (\\Seen \\Recent))");
-        }
-    }
-
-    /** A client that reads octets as they are (literal8 data is not text). */
-    private static final class Raw implements AutoCloseable {
-        final Socket socket;
-        final InputStream in;
-        final OutputStream out;
-
-        Raw(ImapTestServer server) throws IOException {
-            socket = new Socket();
-            socket.connect(server.address(), 10_000);
-            socket.setSoTimeout(20_000);
-            in = new BufferedInputStream(socket.getInputStream());
-            out = socket.getOutputStream();
-            assertThat(line()).startsWith("* OK");
-            send("l LOGIN alice " + ImapTestServer.PASSWORD + "\r\n");
-            untilTagged("l");
-        }
-
-        void send(String s) throws IOException {
-            out.write(s.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-        }
-
-        String line() throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            int x;
-            while ((x = in.read()) >= 0 && x != '\n') {
-                b.write(x);
-            }
-            String s = b.toString(StandardCharsets.ISO_8859_1);
-            return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-        }
-
-        byte[] bytes(int n) throws IOException {
-            return in.readNBytes(n);
-        }
-
-        void untilTagged(String tag) throws IOException {
-            String l;
-            do {
-                l = line();
-                assertThat(l).isNotEmpty();
-            } while (!l.startsWith(tag + " "));
-            assertThat(l).startsWith(tag + " OK");
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

@@ -31,6 +31,7 @@ final class LineReader {
     int headLen;
 
     private long lfTotal;
+    private boolean sawNul;
 
     LineReader(InputStream in) {
         this.in = in;
@@ -129,6 +130,11 @@ final class LineReader {
         return lfTotal;
     }
 
+    /** Whether a NUL octet occurred in what was read so far. */
+    boolean sawNul() {
+        return sawNul;
+    }
+
     private boolean fill() throws IOException {
         if (eof) {
             return false;
@@ -143,6 +149,15 @@ final class LineReader {
                 return false;
             }
             limit = n;
+        }
+        if (!sawNul) {
+            // every octet passes through here once; the caller wants to know about NUL (see MessageStructure)
+            for (int i = 0; i < limit; i++) {
+                if (buf[i] == 0) {
+                    sawNul = true;
+                    break;
+                }
+            }
         }
         return true;
     }

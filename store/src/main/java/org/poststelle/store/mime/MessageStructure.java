@@ -14,10 +14,12 @@ import java.util.Objects;
 public final class MessageStructure {
     private final long size;
     private final MimePart root;
+    private final boolean containsNul;
 
-    private MessageStructure(long size, MimePart root) {
+    private MessageStructure(long size, MimePart root, boolean containsNul) {
         this.size = size;
         this.root = root;
+        this.containsNul = containsNul;
     }
 
     /**
@@ -27,9 +29,9 @@ public final class MessageStructure {
      */
     public static MessageStructure parse(InputStream crlfMessage) throws IOException {
         Objects.requireNonNull(crlfMessage, "crlfMessage");
-        long[] size = new long[1];
-        MimePart root = MimeParser.parse(crlfMessage, size);
-        return new MessageStructure(size[0], root);
+        long[] sizeAndNul = new long[2];
+        MimePart root = MimeParser.parse(crlfMessage, sizeAndNul);
+        return new MessageStructure(sizeAndNul[0], root, sizeAndNul[1] != 0);
     }
 
     /** Message size in octets (RFC822.SIZE). */
@@ -44,6 +46,15 @@ public final class MessageStructure {
 
     public long bodyOffset() {
         return root.bodyOffset();
+    }
+
+    /**
+     * Whether a NUL octet occurs anywhere in the message. IMAP must not send NUL in a plain literal (RFC 3501
+     * §4.3), so its sender needs to know whether stored octets can go out untouched (e.g. zero-copy) or must
+     * be filtered; learning it here costs nothing extra, the parse reads every octet anyway.
+     */
+    public boolean containsNul() {
+        return containsNul;
     }
 
     /** The top-level part: its header is the message header, its body the message text. */

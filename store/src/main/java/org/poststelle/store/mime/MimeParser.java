@@ -47,6 +47,7 @@ final class MimeParser {
         r = new LineReader(in);
     }
 
+    /** @param sizeOut receives the message size and, as 1 or 0, whether it contains NUL */
     static MimePart parse(InputStream in, long[] sizeOut) throws IOException {
         MimeParser p = new MimeParser(in);
         MimePart root = new MimePart();
@@ -54,6 +55,9 @@ final class MimeParser {
         p.part(root, 0, false, false, true);
         p.r.skipToEof();
         sizeOut[0] = p.r.offset();
+        if (sizeOut.length > 1) {
+            sizeOut[1] = p.r.sawNul() ? 1 : 0;
+        }
         return root;
     }
 

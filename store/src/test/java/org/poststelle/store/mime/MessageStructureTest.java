@@ -32,6 +32,16 @@ class MessageStructureTest {
     }
 
     @Test
+    void containsNulIsKnownFromTheParse() {
+        assertThat(parse(crlf("Subject: hi\n\nno nul here\n")).containsNul()).isFalse();
+        assertThat(parse(new byte[0]).containsNul()).isFalse();
+        // a NUL far past the first read buffer, in a body the parser skips without looking at lines
+        byte[] big = crlf("Subject: big\n\n" + "x".repeat(100_000) + "\0\n");
+        assertThat(parse(big).containsNul()).isTrue();
+        assertThat(parse(crlf("Subject: a\0b\n\nbody\n")).containsNul()).isTrue();
+    }
+
+    @Test
     void emptyMessageHasEmptyRanges() {
         MessageStructure s = parse(new byte[0]);
 

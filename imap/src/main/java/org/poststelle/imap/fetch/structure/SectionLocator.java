@@ -23,8 +23,9 @@ import org.poststelle.store.mime.MimePart;
  * message/global counts as an embedded message only under IMAP4rev2, matching how
  * {@link BodyStructureRenderer} describes it to the client.
  *
- * <p>Literals cannot carry NUL (RFC 3501 §4.3): whoever sends a {@link Section.Range} or {@link Section.Bytes}
- * in a plain literal replaces NUL bytes (the reference sends 0x80); BINARY's literal8 may carry them.
+ * <p>Literals cannot carry NUL (RFC 3501 §4.3), yet a section's octets may contain it: FETCH replaces it by
+ * 0x80 when it sends a {@link Section.Range} or {@link Section.Bytes} in a plain literal, as the reference does
+ * ({@code imap.fetch.NulReplacement}); BINARY's literal8 may carry NUL.
  */
 public final class SectionLocator {
     /**
