@@ -267,15 +267,16 @@ final class FetchPump implements ImapSession.OutputPump {
             NulReplacement.replaceInPlace(bytes, 0, bytes.length);
             return bytes;
         }
-        boolean nul = content.structure().containsNul();
-        if (!nul && !StartTls.isActive(s.channel()) && !s.info().implicitTls()) {
+        // only a plaintext connection can send a file region, and only then is the parse's answer needed
+        // (clients fetch BODYSTRUCTURE before parts, so it is usually cached); a stream is filtered anyway
+        boolean plaintext = !StartTls.isActive(s.channel()) && !s.info().implicitTls();
+        if (plaintext && !content.structure().containsNul()) {
             Optional<FileChannel> file = content.openChannel();
             if (file.isPresent()) {
                 return new LiteralBody.File(file.get(), r.offset(), r.length());
             }
         }
-        InputStream in = content.open(r.offset(), r.length());
-        return new LiteralBody.Stream(nul ? NulReplacement.filter(in) : in, r.length());
+        return new LiteralBody.Stream(NulReplacement.filter(content.open(r.offset(), r.length())), r.length());
     }
 
     private void writeItem(ImapWriter w, FetchItem item, int index, MessageMeta meta, MessageContent content,
