@@ -19,6 +19,8 @@ final class FetchPlan {
     final boolean hasFlags;
     final boolean hasUid;
     final boolean hasModSeq;
+    /** A whole message is sent (RFC822, BODY[] or BINARY[] without a partial): counted as retrieved. */
+    final boolean retrievesMessage;
 
     private FetchPlan(List<FetchItem> items, boolean needsMeta, boolean needsContent, boolean setsSeen,
             boolean hasFlags) {
@@ -29,6 +31,18 @@ final class FetchPlan {
         this.hasFlags = hasFlags;
         this.hasUid = items.contains(Simple.UID);
         this.hasModSeq = items.contains(Simple.MODSEQ);
+        this.retrievesMessage = items.stream().anyMatch(FetchPlan::isWholeMessage);
+    }
+
+    private static boolean isWholeMessage(FetchItem item) {
+        if (item == Simple.RFC822) {
+            return true;
+        }
+        if (item instanceof BodySection b) {
+            return b.section().equals(org.poststelle.imap.command.Section.WHOLE) && !b.partial();
+        }
+        return item instanceof FetchItem.Binary b && b.section().equals(org.poststelle.imap.command.Section.WHOLE)
+                && !b.partial();
     }
 
     static FetchPlan of(List<FetchItem> requested, boolean uidCommand) {

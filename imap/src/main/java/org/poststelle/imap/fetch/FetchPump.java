@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Optional;
+import org.poststelle.core.auth.Protocol;
 import org.poststelle.imap.command.FetchItem;
 import org.poststelle.imap.command.FetchItem.BodySection;
 import org.poststelle.imap.command.FetchItem.Simple;
@@ -47,6 +48,8 @@ final class FetchPump implements ImapSession.OutputPump {
     private final FetchPlan plan;
     private final UidSet seenNow;
     private final boolean recentFlags;
+    /** Whole messages sent, for poststelle_messages_retrieved (as POP3 counts RETR). */
+    private long retrieved;
     private final boolean rev2;
     private final int[] batch = new int[BATCH];
     private final MessageMeta[] metas = new MessageMeta[BATCH];
@@ -84,6 +87,9 @@ final class FetchPump implements ImapSession.OutputPump {
             int k = batchPos++;
             writeMessage(batch[k], metas[k]);
             metas[k] = null;
+        }
+        if (retrieved > 0) {
+            s.services().shared().metrics().messagesRetrieved(Protocol.IMAP.id(), retrieved);
         }
         if (refused != null) {
             return refused.code() == null ? Result.no(refused.text()) : Result.no(refused.code(), refused.text());
@@ -181,6 +187,9 @@ final class FetchPump implements ImapSession.OutputPump {
         }
         w.close().end();
         s.out().written();
+        if (plan.retrievesMessage) {
+            retrieved++;
+        }
     }
 
     /** A BINARY item this message cannot serve. */

@@ -54,6 +54,7 @@ public final class ImapTestServer implements AutoCloseable {
     private final DefaultEventExecutorGroup sessions;
     private final Channel plain;
     private final Channel implicit;
+    private final Metrics metrics = new Metrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     private final List<Channel> children = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Options for a test server. */
@@ -167,7 +168,7 @@ public final class ImapTestServer implements AutoCloseable {
         ImapConfig config = options.adjust.apply(ImapConfig.from(ConfigSection.of(imap)));
         PlaintextPolicy policy = new PlaintextPolicy(options.plaintextWithoutTls, List.of());
         FrontEndServices services = new FrontEndServices(authenticator, SaslMechanisms.defaults(), policy,
-                Metrics.noop(), options.limits, sessions, "localhost");
+                metrics, options.limits, sessions, "localhost");
         ImapFrontEnd frontEnd = new ImapFrontEnd(config, services, tls, store);
         this.plain = bind(frontEnd, false);
         this.implicit = bind(frontEnd, true);
@@ -190,6 +191,11 @@ public final class ImapTestServer implements AutoCloseable {
                     }
                 });
         return b.bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
+    }
+
+    /** The front-end's metrics (a simple in-memory registry). */
+    public Metrics metrics() {
+        return metrics;
     }
 
     public InetSocketAddress address() {
