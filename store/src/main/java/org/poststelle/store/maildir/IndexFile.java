@@ -20,7 +20,11 @@ import java.util.zip.CRC32C;
 final class IndexFile {
     static final String FILE = "poststelle.index";
     private static final int MAGIC = 0x50534958; // "PSIX"
-    private static final int VERSION = 1;
+    /**
+     * 2: the name pool starts with a host table and names are compact where they have the common shape
+     * (MessageIndex). A checkpoint of another version is ignored and the index rebuilt from the Maildir.
+     */
+    static final int VERSION = 2;
 
     /** Header values of a mailbox, as kept in the checkpoint. */
     static final class Header {

@@ -90,6 +90,34 @@ class IndexRecoveryTest {
     }
 
     @Test
+    void aCheckpointOfAnotherVersionIsIgnoredAndTheIndexRebuilt() throws IOException {
+        MailboxSnapshot before = populate();
+        store.close();
+        store = null;
+        Path index = MaildirFixture.root(dataDir).resolve(IndexFile.FILE);
+        for (int version : new int[] {1, IndexFile.VERSION + 1}) {
+            byte[] b = Files.readAllBytes(index);
+            java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b);
+            bb.putInt(4, version);
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(b, 0, b.length - 4);
+            bb.putInt(b.length - 4, (int) crc.getValue());
+            Files.write(index, b);
+            assertThat(IndexFile.read(MaildirFixture.root(dataDir))).isNull();
+            assertThat(IndexFile.usage(MaildirFixture.root(dataDir))).isNull();
+            try (Mailbox inbox = open().open(MailboxName.INBOX, false)) {
+                assertSameMessages(before, inbox.snapshot());
+            }
+            store.close();
+            store = null;
+            IndexFile.Loaded rewritten = IndexFile.read(MaildirFixture.root(dataDir));
+            if (rewritten != null) {
+                assertThat(rewritten.index().size()).isEqualTo(before.size());
+            }
+        }
+    }
+
+    @Test
     void aDamagedIndexIsRebuilt() throws IOException {
         MailboxSnapshot before = populate();
         store.close();
