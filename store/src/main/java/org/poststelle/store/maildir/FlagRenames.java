@@ -35,7 +35,7 @@ final class FlagRenames {
         System.arraycopy(uids, 0, renameQueue, renameQueued, n);
         renameQueued += n;
         if (renameScheduled.compareAndSet(false, true)) {
-            state.store().syncExecutor().execute(this::flush);
+            schedule(this::flush);
         }
     }
 
@@ -76,7 +76,7 @@ final class FlagRenames {
             state.commitLock.unlock();
         }
         if (more && renameScheduled.compareAndSet(false, true)) {
-            state.store().syncExecutor().execute(this::flush);
+            schedule(this::flush);
         }
     }
 
@@ -147,7 +147,21 @@ final class FlagRenames {
     }
 
     private void notifyListenersLater() {
-        state.store().syncExecutor().execute(state::notifyListeners);
+        schedule(state::notifyListeners);
+    }
+
+    /**
+     * Runs later on the store's sync thread. While the store closes, that executor refuses new work; nothing
+     * is lost then: closing the folder does the renames still due ({@link #finish}), and a rename missed by a
+     * crash is found again at the next open ({@link #queueStale}), since the index, not the name, holds the flags.
+     */
+    private void schedule(Runnable task) {
+        try {
+            state.store().syncExecutor().execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            renameScheduled.set(false);
+            LOG.debug("mailbox {}: store closing, renames left to the close", state.name());
+        }
     }
 
     /** Does every rename still due (before the folder is closed). Caller holds the commit lock. */
