@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.List;
 import org.poststelle.imap.command.Section;
 import org.poststelle.imap.fetch.structure.SectionLocator;
 import org.poststelle.imap.protocol.LiteralBody;
@@ -20,13 +19,11 @@ import org.poststelle.store.mime.PartDecoding;
  * transfer encoding of its own), and a message/rfc822 part is its embedded message. A multipart part has no
  * content of its own to decode and is refused, as is an encoding nobody knows.
  *
- * <p>Bodies up to {@link #READ_NOW} raw octets are decoded in memory; larger ones are decoded twice, once to
+ * <p>Bodies up to {@link FetchPump#READ_NOW} raw octets are decoded in memory; larger ones are decoded twice, once to
  * learn the size and whether NUL occurs (both are needed before the literal's header is written), and again
  * while the literal is sent, so nothing a message contains makes the server hold more than that in memory.
  */
 final class BinaryContent {
-    static final long READ_NOW = 64 * 1024;
-
     private BinaryContent() {
     }
 
@@ -56,13 +53,9 @@ final class BinaryContent {
      */
     static Result decode(MessageContent content, Section section, long offset, long length, boolean sizeOnly,
             boolean imap4rev2) throws IOException {
-        List<Integer> path = section.part();
-        if (path.isEmpty()) {
+        int[] p = SectionData.spec(section).part();
+        if (p.length == 0) {
             return window(content, 0, content.size(), null, offset, length, sizeOnly);
-        }
-        int[] p = new int[path.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = path.get(i);
         }
         MimePart part = SectionLocator.find(content.structure().root(), p, imap4rev2);
         if (part == null) {
@@ -85,7 +78,7 @@ final class BinaryContent {
         if (sizeOnly && identity) {
             return new Decoded(null, false, rawLength);
         }
-        if (rawLength <= READ_NOW) {
+        if (rawLength <= FetchPump.READ_NOW) {
             byte[] decoded;
             try (InputStream in = decoder(content, rawOffset, rawLength, part)) {
                 decoded = in.readAllBytes();
@@ -96,7 +89,7 @@ final class BinaryContent {
             int start = offset < 0 ? 0 : (int) Math.min(offset, decoded.length);
             int end = offset < 0 ? decoded.length : (int) Math.min(decoded.length, start + length);
             byte[] sent = start == 0 && end == decoded.length ? decoded : Arrays.copyOfRange(decoded, start, end);
-            return new Decoded(sent, hasNul(sent, 0, sent.length), decoded.length);
+            return new Decoded(sent, NulReplacement.firstNul(sent, 0, sent.length) >= 0, decoded.length);
         }
         // first pass: size, and NUL within the window to send
         long windowStart = offset < 0 ? 0 : offset;
@@ -110,7 +103,7 @@ final class BinaryContent {
                 if (!nul && !sizeOnly && size + n > windowStart && size < windowEnd) {
                     int from = (int) Math.max(0, windowStart - size);
                     int to = (int) Math.min(n, windowEnd - size);
-                    nul = hasNul(buf, from, to);
+                    nul = NulReplacement.firstNul(buf, from, to) >= 0;
                 }
                 size += n;
             }
@@ -137,7 +130,7 @@ final class BinaryContent {
             return content.open(rawOffset, rawLength);
         }
         InputStream raw;
-        if (rawLength <= READ_NOW) {
+        if (rawLength <= FetchPump.READ_NOW) {
             try (InputStream in = content.open(rawOffset, rawLength)) {
                 raw = new ByteArrayInputStream(in.readNBytes((int) rawLength));
             }
@@ -148,12 +141,4 @@ final class BinaryContent {
         return PartDecoding.decode(raw, part);
     }
 
-    private static boolean hasNul(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -39,7 +39,8 @@ final class FetchPump implements ImapSession.OutputPump {
     private static final Logger LOG = LoggerFactory.getLogger(FetchPump.class);
     private static final int BATCH = 256;
     /** Literals up to this size are read into memory now; larger ones are streamed. */
-    private static final long READ_NOW = 64 * 1024;
+    /** Bodies (and BINARY parts) up to this many octets are read into memory; larger ones are streamed. */
+    static final long READ_NOW = 64 * 1024;
 
     private final ImapSession s;
     private final SelectedMailbox sel;

@@ -18,14 +18,23 @@ final class NulReplacement {
 
     /** {@code bytes} itself when it has no NUL, else a copy with NUL replaced (the array may be shared). */
     static byte[] copyIfNeeded(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
+        int i = firstNul(bytes, 0, bytes.length);
+        if (i < 0) {
+            return bytes;
+        }
+        byte[] copy = bytes.clone();
+        replaceInPlace(copy, i, copy.length);
+        return copy;
+    }
+
+    /** Index of the first NUL in {@code bytes[from, to)}, or -1. */
+    static int firstNul(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (bytes[i] == 0) {
-                byte[] copy = bytes.clone();
-                replaceInPlace(copy, i, copy.length);
-                return copy;
+                return i;
             }
         }
-        return bytes;
+        return -1;
     }
 
     /** Replaces NUL in an array this caller owns. */

@@ -209,13 +209,9 @@ final class MessageIndex {
     }
 
     String fileName(int i) {
-        byte[] b = new byte[64];
-        int len = decodeName(nameRefs[i], b);
-        if (len < 0) {
-            b = new byte[-len];
-            len = decodeName(nameRefs[i], b);
-        }
-        return new String(b, 0, len, StandardCharsets.UTF_8);
+        byte[][] scratch = {new byte[64]};
+        int len = decodeInto(i, scratch);
+        return new String(scratch[0], 0, len, StandardCharsets.UTF_8);
     }
 
     String basename(int i) {
